@@ -3,18 +3,22 @@ package io.socstream.streams;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
 import io.socstream.core.features.FeatureWindow;
+import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.features.FeatureProcessor;
 import io.socstream.streams.inference.InferenceProcessor;
 import io.socstream.streams.model.SocModel;
 import io.socstream.streams.validation.TelemetryValidator;
 import io.socstream.streams.validation.ValidationProcessor;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -53,7 +57,10 @@ public final class SocTopology {
     Serde<SocEstimate> estimateSerde = AvroSerdes.socEstimate(serdeConfig);
     TelemetryValidator validator = TelemetryValidator.from(config);
 
-    StreamsBuilder builder = new StreamsBuilder();
+    // The builder sees the streams settings, so ensure.explicit.internal.resource.naming applies.
+    StreamsBuilder builder =
+        new StreamsBuilder(
+            new TopologyConfig(new StreamsConfig(KafkaStreamsProperties.of(config))));
     KStream<byte[], Telemetry> input =
         builder.stream(
             config.telemetryTopic(),
@@ -65,8 +72,10 @@ public final class SocTopology {
     if (config.repartition()) {
       valid =
           valid.repartition(
+              // Not as(..).with(..): with() is static and would drop the name.
               Repartitioned.<String, Telemetry>as(TopologyNames.REPARTITION)
-                  .with(Serdes.String(), telemetrySerde));
+                  .withKeySerde(Serdes.String())
+                  .withValueSerde(telemetrySerde));
     }
 
     KStream<String, FeatureWindow> windows =
@@ -125,7 +134,8 @@ public final class SocTopology {
   private static <KI, VI, KO, VO> ProcessorSupplier<KI, VI, KO, VO> supplier(
       java.util.function.Supplier<Processor<KI, VI, KO, VO>> factory,
       StoreBuilder<?>... stores) {
-    Set<StoreBuilder<?>> declared = Set.of(stores);
+    // Insertion order, so describe() lists the stores the same way on every run.
+    Set<StoreBuilder<?>> declared = new LinkedHashSet<>(List.of(stores));
     return new ProcessorSupplier<>() {
       @Override
       public Processor<KI, VI, KO, VO> get() {

@@ -1,5 +1,6 @@
 package io.socstream.streams.config;
 
+import io.socstream.core.features.FeatureSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -132,6 +133,24 @@ public final class SocStreamsConfig {
    */
   public static final String INFERENCE_THREADS = "soc.inference.threads";
 
+  /**
+   * Window length T the stream must serve (steps); empty = whatever the model card says. Set it to
+   * make start-up fail when a different model is deployed. Default empty.
+   */
+  public static final String FEATURES_WINDOW_LENGTH = "soc.features.window.length";
+
+  /**
+   * Averaging horizons the stream must serve, seconds, comma-separated (e.g. {@code 500}); empty =
+   * the model card's. Default empty.
+   */
+  public static final String FEATURES_HORIZONS_S = "soc.features.horizons.s";
+
+  /**
+   * Longest gap between two samples before the warm-up restarts, milliseconds; empty = the model
+   * card's. Default empty.
+   */
+  public static final String FEATURES_MAX_GAP_MS = "soc.features.max.gap.ms";
+
   /** Prefix of settings handed to Kafka Streams as they are, without the prefix. */
   public static final String KAFKA_PREFIX = "kafka.";
 
@@ -163,6 +182,9 @@ public final class SocStreamsConfig {
     d.put(TEMPERATURE_MAX, "85");
     d.put(REPARTITION, "true");
     d.put(INFERENCE_THREADS, "0");
+    d.put(FEATURES_WINDOW_LENGTH, "");
+    d.put(FEATURES_HORIZONS_S, "");
+    d.put(FEATURES_MAX_GAP_MS, "");
     return Collections.unmodifiableMap(d);
   }
 
@@ -182,6 +204,9 @@ public final class SocStreamsConfig {
   private final Bounds temperature;
   private final boolean repartition;
   private final int inferenceThreads;
+  private final Integer featuresWindowLength;
+  private final List<Integer> featuresHorizons;
+  private final Long featuresMaxGapMs;
 
   private SocStreamsConfig(Map<String, String> values, Map<String, String> kafkaOverrides) {
     this.values = Collections.unmodifiableMap(values);
@@ -214,6 +239,15 @@ public final class SocStreamsConfig {
     this.temperature = bounds(TEMPERATURE_MIN, TEMPERATURE_MAX);
     this.repartition = parseBoolean(REPARTITION);
     this.inferenceThreads = parse(INFERENCE_THREADS, Integer::parseInt, 0, 1024);
+    this.featuresWindowLength =
+        get(FEATURES_WINDOW_LENGTH).isEmpty()
+            ? null
+            : parse(FEATURES_WINDOW_LENGTH, Integer::parseInt, 1, 100_000);
+    this.featuresMaxGapMs =
+        get(FEATURES_MAX_GAP_MS).isEmpty()
+            ? null
+            : parse(FEATURES_MAX_GAP_MS, Long::parseLong, 1L, Long.MAX_VALUE);
+    this.featuresHorizons = parseHorizons();
     if (kafkaOverrides.containsKey("application.id")
         || kafkaOverrides.containsKey("bootstrap.servers")) {
       throw new InvalidSettingException(
@@ -385,6 +419,21 @@ public final class SocStreamsConfig {
     return inferenceThreads;
   }
 
+  /**
+   * The feature spec to serve: the model card's, with every {@code soc.features.*} setting that is
+   * set replacing the card's value. The model card must then be compatible with it.
+   */
+  public FeatureSpec servingSpec(FeatureSpec cardSpec) {
+    try {
+      return new FeatureSpec(
+          featuresWindowLength != null ? featuresWindowLength : cardSpec.windowLength(),
+          featuresHorizons != null ? featuresHorizons : cardSpec.averagingHorizonsSeconds(),
+          featuresMaxGapMs != null ? featuresMaxGapMs : cardSpec.maxGapMs());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(FEATURES_HORIZONS_S, get(FEATURES_HORIZONS_S), e.getMessage());
+    }
+  }
+
   /** Settings handed to Kafka Streams as they are ({@code kafka.} prefix removed). */
   public Map<String, String> kafkaOverrides() {
     return kafkaOverrides;
@@ -436,6 +485,30 @@ public final class SocStreamsConfig {
       throw new InvalidSettingException(key, raw, "must be between " + min + " and " + max);
     }
     return value;
+  }
+
+  private List<Integer> parseHorizons() {
+    String raw = get(FEATURES_HORIZONS_S);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    List<Integer> horizons = new java.util.ArrayList<>();
+    int previous = 0;
+    for (String part : raw.split(",")) {
+      int horizon;
+      try {
+        horizon = Integer.parseInt(part.trim());
+      } catch (NumberFormatException e) {
+        throw new InvalidSettingException(FEATURES_HORIZONS_S, raw, "expected seconds, comma-separated");
+      }
+      if (horizon <= previous) {
+        throw new InvalidSettingException(
+            FEATURES_HORIZONS_S, raw, "horizons must be positive and strictly increasing");
+      }
+      horizons.add(horizon);
+      previous = horizon;
+    }
+    return List.copyOf(horizons);
   }
 
   private boolean parseBoolean(String key) {
