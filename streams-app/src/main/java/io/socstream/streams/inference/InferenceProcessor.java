@@ -43,6 +43,7 @@ public final class InferenceProcessor implements Processor<String, FeatureWindow
   private KeyValueStore<String, SocEstimate> latest;
   private long nextSequence;
   private int pendingCount;
+  private boolean loaded;
   private Sensor batches;
 
   public InferenceProcessor(SocModel model, int batchSize, long lingerMs) {
@@ -61,16 +62,7 @@ public final class InferenceProcessor implements Processor<String, FeatureWindow
     this.context = context;
     this.pending = context.getStateStore(TopologyNames.PENDING_WINDOWS_STORE);
     this.latest = context.getStateStore(TopologyNames.LATEST_SOC_STORE);
-    // Windows left pending by the previous owner of this task (restored from the changelog).
-    pendingCount = 0;
-    nextSequence = 0;
-    try (KeyValueIterator<Long, byte[]> it = pending.all()) {
-      while (it.hasNext()) {
-        long seq = it.next().key;
-        pendingCount++;
-        nextSequence = Math.max(nextSequence, seq + 1);
-      }
-    }
+    loaded = false;
     batches =
         context
             .metrics()
@@ -85,8 +77,30 @@ public final class InferenceProcessor implements Processor<String, FeatureWindow
     }
   }
 
+  /**
+   * Counts the windows left pending by the previous owner of this task (restored from the
+   * changelog) and continues their sequence. Done on first use rather than in {@code init}, so it
+   * also sees state put into the store after {@code init}.
+   */
+  private void loadPending() {
+    if (loaded) {
+      return;
+    }
+    pendingCount = 0;
+    nextSequence = 0;
+    try (KeyValueIterator<Long, byte[]> it = pending.all()) {
+      while (it.hasNext()) {
+        long seq = it.next().key;
+        pendingCount++;
+        nextSequence = Math.max(nextSequence, seq + 1);
+      }
+    }
+    loaded = true;
+  }
+
   @Override
   public void process(Record<String, FeatureWindow> record) {
+    loadPending();
     FeatureWindow window = record.value();
     float[] input = new float[windowLength * featureCount];
     model.normalizeInto(window, input, 0);
@@ -107,6 +121,7 @@ public final class InferenceProcessor implements Processor<String, FeatureWindow
 
   /** Runs the model on everything pending, B windows per call, oldest first. */
   void flushAll() {
+    loadPending();
     while (pendingCount > 0) {
       flushOneBatch();
     }
