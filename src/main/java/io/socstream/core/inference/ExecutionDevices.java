@@ -24,7 +24,8 @@ final class ExecutionDevices {
    * "GPU:0"} or {@code "CPU:0"}, GPUs first.
    */
   static List<String> trace(Session session, String feed, Tensor input, String fetch) {
-    RunOptions options = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    RunOptions options =
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (Result result =
         session.runner().feed(feed, input).fetch(fetch).setOptions(options).runAndFetchMetadata()) {
       RunMetadata metadata = result.getMetadata().orElse(RunMetadata.getDefaultInstance());

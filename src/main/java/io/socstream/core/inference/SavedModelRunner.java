@@ -51,7 +51,8 @@ public final class SavedModelRunner implements AutoCloseable {
     this.bundle = bundle;
     this.feedTensor = signature.getInputs().get(card.inputName()).name;
     this.fetchTensor = signature.getOutputs().get(card.outputName()).name;
-    this.inputShape = card.signature().input().shape().stream().mapToLong(Long::longValue).toArray();
+    this.inputShape =
+        card.signature().input().shape().stream().mapToLong(Long::longValue).toArray();
     this.valuesPerWindow = card.windowLength() * card.featureCount();
     this.devices = warmUp();
   }
@@ -190,7 +191,8 @@ public final class SavedModelRunner implements AutoCloseable {
   private float[] run(float[] windows, int batchSize) {
     try (TFloat32 input =
             TFloat32.tensorOf(batchShape(batchSize), DataBuffers.of(windows, true, false));
-        Result result = bundle.session().runner().feed(feedTensor, input).fetch(fetchTensor).run()) {
+        Result result =
+            bundle.session().runner().feed(feedTensor, input).fetch(fetchTensor).run()) {
       Tensor output = result.get(0);
       if (!(output instanceof TFloat32 soc) || soc.shape().size() != batchSize) {
         throw new IllegalStateException(

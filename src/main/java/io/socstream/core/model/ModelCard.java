@@ -153,8 +153,8 @@ public record ModelCard(
 
   /**
    * Fails when this model cannot serve features computed with {@code servingSpec}: a different
-   * window length, different averaging horizons (hence different features) or a different gap
-   * rule. The streams app calls this at start-up so a mismatched model never serves.
+   * window length, different averaging horizons (hence different features) or a different gap rule.
+   * The streams app calls this at start-up so a mismatched model never serves.
    *
    * @throws ModelCardException listing every difference
    */

@@ -51,7 +51,8 @@ final class ModelCardJson {
       throw new ModelCardException(describe(e, source), e);
     }
     if (card == null) {
-      throw new ModelCardException("Model card " + source + " is empty (JSON null)", (Throwable) null);
+      throw new ModelCardException(
+          "Model card " + source + " is empty (JSON null)", (Throwable) null);
     }
     return card;
   }

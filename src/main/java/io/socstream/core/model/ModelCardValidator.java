@@ -86,9 +86,7 @@ final class ModelCardValidator {
       try {
         spec =
             new FeatureSpec(
-                features.windowLength(),
-                features.averagingHorizonsSeconds(),
-                features.maxGapMs());
+                features.windowLength(), features.averagingHorizonsSeconds(), features.maxGapMs());
       } catch (IllegalArgumentException e) {
         problems.add("features: " + e.getMessage());
       }
@@ -141,7 +139,7 @@ final class ModelCardValidator {
         signature.input(),
         spec == null ? null : CardSignature.inputShape(spec),
         "[-1, window_length, 1, feature count, 1]");
-    checkTensor("signature.output", signature.output(), CardSignature.outputShape(), "[-1, 1]");
+    checkTensor("signature.output", signature.output(), CardSignature.outputShape(), null);
   }
 
   private void checkTensor(String path, TensorSpec tensor, List<Long> expectedShape, String rule) {
@@ -154,7 +152,12 @@ final class ModelCardValidator {
       missing(path + ".shape");
     } else if (expectedShape != null && !expectedShape.equals(tensor.shape())) {
       problems.add(
-          path + ".shape: expected " + expectedShape + " (" + rule + "), got " + tensor.shape());
+          path
+              + ".shape: expected "
+              + expectedShape
+              + (rule == null ? "" : " (" + rule + ")")
+              + ", got "
+              + tensor.shape());
     }
     if (tensor.dtype() == null) {
       missing(path + ".dtype");

@@ -36,9 +36,7 @@ public final class TinyModel implements AutoCloseable {
     Ops tf = Ops.create(graph);
     windows =
         tf.withName(CardSignature.DEFAULT_INPUT)
-            .placeholder(
-                TFloat32.class,
-                Placeholder.shape(Shape.of(-1, steps, 1, features, 1)));
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, steps, 1, features, 1)));
     float[][] column = new float[features][1];
     for (int f = 0; f < features; f++) {
       column[f][0] = weights[f];

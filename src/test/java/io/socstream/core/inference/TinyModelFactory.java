@@ -15,8 +15,8 @@ import org.tensorflow.TensorFlow;
  * Builds and exports a tiny deterministic SOC model for tests, until (and besides) a real trained
  * model exists. Ships in soc-core's test-jar.
  *
- * <p>The model computes {@code soc = sigmoid(mean over steps t of (sum_f w[f] * x[t][f]) + b)}
- * with {@link #weights(int)} and {@link #BIAS}, so any output can be checked by hand with {@link
+ * <p>The model computes {@code soc = sigmoid(mean over steps t of (sum_f w[f] * x[t][f]) + b)} with
+ * {@link #weights(int)} and {@link #BIAS}, so any output can be checked by hand with {@link
  * #expectedSoc}. Its output lies in (0, 1) like a real SOC.
  */
 public final class TinyModelFactory {
