@@ -95,7 +95,13 @@ public final class SavedModelRunner implements AutoCloseable {
       if (e instanceof ModelLoadException) {
         throw e;
       }
-      throw new ModelLoadException(modelDir, "test run failed: " + e.getMessage(), e);
+      // TensorFlow loads a SavedModel whose variables/ files are gone without complaint; the
+      // failure only shows when the graph runs ("uninitialized value").
+      throw new ModelLoadException(
+          modelDir,
+          "test run on an all-zero window failed (variables/ missing or incomplete?): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -92,6 +92,18 @@ class SavedModelRunnerErrorsTest {
   }
 
   @Test
+  void missingVariables() throws IOException {
+    try (var files = Files.list(modelDir.resolve("variables"))) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    assertThat(openFails())
+        .hasMessageContaining("test run on an all-zero window failed")
+        .hasMessageContaining("uninitialized value weights");
+  }
+
+  @Test
   void invalidCard() throws IOException {
     Path file = modelDir.resolve(ModelCard.FILE_NAME);
     Files.writeString(file, Files.readString(file).replace("\"current_mean_500s\"", "\"i_mean\""));
