@@ -48,7 +48,7 @@ public record ModelCard(
     @JsonProperty("tensorflow_version") String tensorflowVersion,
     @JsonProperty("signature") CardSignature signature,
     @JsonProperty("features") CardFeatures features,
-    @JsonProperty("normalization") Normalization normalization,
+    @JsonProperty("normalization") CardNormalization normalization,
     @JsonProperty("training") TrainingInfo training,
     @JsonProperty("metrics") JsonNode metrics) {
 
@@ -92,7 +92,7 @@ public record ModelCard(
         tensorflowVersion,
         CardSignature.standard(spec),
         CardFeatures.of(spec),
-        new Normalization(mean, std),
+        new CardNormalization(mean, std),
         training,
         metrics);
   }
@@ -210,6 +210,11 @@ public record ModelCard(
   @JsonIgnore
   public int featureCount() {
     return features.names().size();
+  }
+
+  /** The normalisation the feature pipeline applies before the model (valid once the card is). */
+  public io.socstream.core.features.Normalization featureNormalization() {
+    return new io.socstream.core.features.Normalization(normalization.mean(), normalization.std());
   }
 
   /** A copy of the per-feature normalisation means. */

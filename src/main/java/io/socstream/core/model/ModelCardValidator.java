@@ -167,7 +167,7 @@ final class ModelCardValidator {
     }
   }
 
-  private void checkNormalization(Normalization normalization, FeatureSpec spec) {
+  private void checkNormalization(CardNormalization normalization, FeatureSpec spec) {
     if (normalization == null) {
       missing("normalization");
       return;

@@ -13,9 +13,10 @@ import java.util.Arrays;
  * @param std one value per feature, each finite and greater than zero
  */
 @JsonPropertyOrder({"mean", "std"})
-public record Normalization(@JsonProperty("mean") float[] mean, @JsonProperty("std") float[] std) {
+public record CardNormalization(
+    @JsonProperty("mean") float[] mean, @JsonProperty("std") float[] std) {
 
-  public Normalization {
+  public CardNormalization {
     mean = mean == null ? null : mean.clone();
     std = std == null ? null : std.clone();
   }
@@ -34,7 +35,7 @@ public record Normalization(@JsonProperty("mean") float[] mean, @JsonProperty("s
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Normalization that
+    return other instanceof CardNormalization that
         && Arrays.equals(mean, that.mean)
         && Arrays.equals(std, that.std);
   }
@@ -46,6 +47,10 @@ public record Normalization(@JsonProperty("mean") float[] mean, @JsonProperty("s
 
   @Override
   public String toString() {
-    return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+    return "CardNormalization[mean="
+        + Arrays.toString(mean)
+        + ", std="
+        + Arrays.toString(std)
+        + "]";
   }
 }
