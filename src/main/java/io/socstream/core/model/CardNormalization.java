@@ -7,7 +7,10 @@ import java.util.Arrays;
 /**
  * Per-feature z-score constants: the model sees {@code (x - mean[f]) / std[f]}.
  *
- * <p>Arrays are copied in and out so that nobody can change a loaded card's constants.
+ * <p>The card's JSON form, kept unvalidated so the card validator can list every problem; {@link
+ * ModelCard#featureNormalization()} turns it into the feature pipeline's {@link
+ * io.socstream.core.features.Normalization}. Arrays are copied in and out so that nobody can change
+ * a loaded card's constants.
  *
  * @param mean one value per feature, in feature order
  * @param std one value per feature, each finite and greater than zero
