@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -132,8 +132,7 @@ public final class SocTopology {
 
   /** A processor supplier that also declares (and so connects) its stores. */
   private static <KI, VI, KO, VO> ProcessorSupplier<KI, VI, KO, VO> supplier(
-      java.util.function.Supplier<Processor<KI, VI, KO, VO>> factory,
-      StoreBuilder<?>... stores) {
+      java.util.function.Supplier<Processor<KI, VI, KO, VO>> factory, StoreBuilder<?>... stores) {
     // Insertion order, so describe() lists the stores the same way on every run.
     Set<StoreBuilder<?>> declared = new LinkedHashSet<>(List.of(stores));
     return new ProcessorSupplier<>() {

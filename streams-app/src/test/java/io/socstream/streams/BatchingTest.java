@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How windows are grouped into model calls changes when estimates come out, never what they are:
- * B = 1 and B = 64, with and without linger, give the same estimates (to 1e-6).
+ * How windows are grouped into model calls changes when estimates come out, never what they are: B
+ * = 1 and B = 64, with and without linger, give the same estimates (to 1e-6).
  */
 class BatchingTest {
 

@@ -36,16 +36,21 @@ class DeadLetterTest {
 
   static List<Arguments> badTelemetry() {
     return List.of(
-        Arguments.of("NaN voltage", sample("b1", T0, Double.NaN, 1, 4), DeadLetterReason.NOT_FINITE),
+        Arguments.of(
+            "NaN voltage", sample("b1", T0, Double.NaN, 1, 4), DeadLetterReason.NOT_FINITE),
         Arguments.of(
             "infinite current",
             sample("b1", T0, 3.7, Double.NEGATIVE_INFINITY, 4),
             DeadLetterReason.NOT_FINITE),
         Arguments.of("voltage 12 V", sample("b1", T0, 12, 1, 4), DeadLetterReason.OUT_OF_BOUNDS),
-        Arguments.of("current -500 A", sample("b1", T0, 3.7, -500, 4), DeadLetterReason.OUT_OF_BOUNDS),
-        Arguments.of("temperature 150 °C", sample("b1", T0, 3.7, 1, 150), DeadLetterReason.OUT_OF_BOUNDS),
-        Arguments.of("blank battery id", sample("  ", T0, 3.7, 1, 4), DeadLetterReason.MISSING_BATTERY_ID),
-        Arguments.of("empty battery id", sample("", T0, 3.7, 1, 4), DeadLetterReason.MISSING_BATTERY_ID),
+        Arguments.of(
+            "current -500 A", sample("b1", T0, 3.7, -500, 4), DeadLetterReason.OUT_OF_BOUNDS),
+        Arguments.of(
+            "temperature 150 °C", sample("b1", T0, 3.7, 1, 150), DeadLetterReason.OUT_OF_BOUNDS),
+        Arguments.of(
+            "blank battery id", sample("  ", T0, 3.7, 1, 4), DeadLetterReason.MISSING_BATTERY_ID),
+        Arguments.of(
+            "empty battery id", sample("", T0, 3.7, 1, 4), DeadLetterReason.MISSING_BATTERY_ID),
         Arguments.of(
             "timestamp 2 min ahead of record time and wall clock",
             sample("b1", WALL_CLOCK.toEpochMilli() + 120_000, 3.7, 1, 4),

@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.BytesDeserializer;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,11 +90,20 @@ class RestartTest {
   private static List<Changelog<?, ?>> changelogs(TopologyFixture f) {
     return List.of(
         Changelog.read(
-            f, TopologyNames.FEATURE_HEADER_STORE, new StringDeserializer(), new ByteArrayDeserializer()),
+            f,
+            TopologyNames.FEATURE_HEADER_STORE,
+            new StringDeserializer(),
+            new ByteArrayDeserializer()),
         Changelog.read(
-            f, TopologyNames.FEATURE_STEPS_STORE, new BytesDeserializer(), new ByteArrayDeserializer()),
+            f,
+            TopologyNames.FEATURE_STEPS_STORE,
+            new BytesDeserializer(),
+            new ByteArrayDeserializer()),
         Changelog.read(
-            f, TopologyNames.PENDING_WINDOWS_STORE, new LongDeserializer(), new ByteArrayDeserializer()),
+            f,
+            TopologyNames.PENDING_WINDOWS_STORE,
+            new LongDeserializer(),
+            new ByteArrayDeserializer()),
         Changelog.read(
             f,
             TopologyNames.LATEST_SOC_STORE,

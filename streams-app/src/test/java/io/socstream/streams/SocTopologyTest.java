@@ -1,7 +1,6 @@
 package io.socstream.streams;
 
 import static io.socstream.streams.TopologyFixture.T0;
-import static io.socstream.streams.TopologyFixture.sample;
 import static io.socstream.streams.TopologyFixture.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -59,7 +59,9 @@ public final class TopologyFixture implements AutoCloseable {
             config.telemetryTopic(), new ByteArraySerializer(), new ByteArraySerializer());
     soc =
         driver.createOutputTopic(
-            config.socTopic(), new StringDeserializer(), AvroSerdes.socEstimate(serde).deserializer());
+            config.socTopic(),
+            new StringDeserializer(),
+            AvroSerdes.socEstimate(serde).deserializer());
     dlq =
         driver.createOutputTopic(
             config.dlqTopic(),

@@ -46,7 +46,8 @@ public final class SocStreamsConfig {
   /**
    * Schema Registry basic auth as {@code user:password}; empty = no authentication. Default empty.
    */
-  public static final String SCHEMA_REGISTRY_BASIC_AUTH = "soc.schema.registry.basic.auth.user.info";
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH =
+      "soc.schema.registry.basic.auth.user.info";
 
   /** Input topic (Avro Telemetry). Default {@code battery.telemetry}. */
   public static final String TELEMETRY_TOPIC = "soc.topic.telemetry";
@@ -221,7 +222,8 @@ public final class SocStreamsConfig {
     requireNonBlank(STATE_DIR);
     String guarantee = get(PROCESSING_GUARANTEE);
     if (!GUARANTEES.contains(guarantee)) {
-      throw new InvalidSettingException(PROCESSING_GUARANTEE, guarantee, "expected one of " + GUARANTEES);
+      throw new InvalidSettingException(
+          PROCESSING_GUARANTEE, guarantee, "expected one of " + GUARANTEES);
     }
     String auth = get(SCHEMA_REGISTRY_BASIC_AUTH);
     if (!auth.isEmpty() && !auth.contains(":")) {
@@ -232,7 +234,8 @@ public final class SocStreamsConfig {
     this.batchSize = parse(BATCH_SIZE, Integer::parseInt, 1, 4096);
     this.lingerMs = parse(LINGER_MS, Long::parseLong, 0L, 3_600_000L);
     this.emitEvery = parse(EMIT_EVERY, Integer::parseInt, 1, 1_000_000);
-    this.outOfOrderToleranceMs = parse(OUT_OF_ORDER_TOLERANCE_MS, Long::parseLong, 0L, Long.MAX_VALUE);
+    this.outOfOrderToleranceMs =
+        parse(OUT_OF_ORDER_TOLERANCE_MS, Long::parseLong, 0L, Long.MAX_VALUE);
     this.futureToleranceMs = parse(FUTURE_TOLERANCE_MS, Long::parseLong, 0L, Long.MAX_VALUE);
     this.voltage = bounds(VOLTAGE_MIN, VOLTAGE_MAX);
     this.current = bounds(CURRENT_MIN, CURRENT_MAX);
@@ -280,7 +283,8 @@ public final class SocStreamsConfig {
       try (InputStream in = Files.newInputStream(file)) {
         properties.load(in);
       } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot read the configuration file " + file + ": " + e, e);
+        throw new IllegalArgumentException(
+            "Cannot read the configuration file " + file + ": " + e, e);
       }
       for (String name : properties.stringPropertyNames()) {
         fromFile.put(name, properties.getProperty(name));
@@ -315,7 +319,9 @@ public final class SocStreamsConfig {
     return new SocStreamsConfig(values, kafka);
   }
 
-  /** The environment variable that overrides {@code key}: {@code soc.batch.size → SOC_BATCH_SIZE}. */
+  /**
+   * The environment variable that overrides {@code key}: {@code soc.batch.size → SOC_BATCH_SIZE}.
+   */
   public static String environmentName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
@@ -430,7 +436,8 @@ public final class SocStreamsConfig {
           featuresHorizons != null ? featuresHorizons : cardSpec.averagingHorizonsSeconds(),
           featuresMaxGapMs != null ? featuresMaxGapMs : cardSpec.maxGapMs());
     } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(FEATURES_HORIZONS_S, get(FEATURES_HORIZONS_S), e.getMessage());
+      throw new InvalidSettingException(
+          FEATURES_HORIZONS_S, get(FEATURES_HORIZONS_S), e.getMessage());
     }
   }
 
@@ -499,7 +506,8 @@ public final class SocStreamsConfig {
       try {
         horizon = Integer.parseInt(part.trim());
       } catch (NumberFormatException e) {
-        throw new InvalidSettingException(FEATURES_HORIZONS_S, raw, "expected seconds, comma-separated");
+        throw new InvalidSettingException(
+            FEATURES_HORIZONS_S, raw, "expected seconds, comma-separated");
       }
       if (horizon <= previous) {
         throw new InvalidSettingException(

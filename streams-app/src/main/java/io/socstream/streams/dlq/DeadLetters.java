@@ -26,9 +26,8 @@ final class DeadLetters {
   }
 
   /**
-   * From the Kafka Streams configuration: the topic is {@code
-   * errors.dead.letter.queue.topic.name}, the serializer is configured with the same map (it reads
-   * {@code schema.registry.url}).
+   * From the Kafka Streams configuration: the topic is {@code errors.dead.letter.queue.topic.name},
+   * the serializer is configured with the same map (it reads {@code schema.registry.url}).
    */
   static DeadLetters configure(Map<String, ?> configs) {
     Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);

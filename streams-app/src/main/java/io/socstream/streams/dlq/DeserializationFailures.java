@@ -13,7 +13,8 @@ final class DeserializationFailures {
       String name = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
       String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (name.contains("unknownschema")
-          || (message.contains("schema") && (message.contains("not found") || message.contains("unknown")))) {
+          || (message.contains("schema")
+              && (message.contains("not found") || message.contains("unknown")))) {
         return DeadLetterReason.UNKNOWN_SCHEMA;
       }
     }

@@ -19,17 +19,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Batches ready windows into model calls and emits one {@link SocEstimate} per window.
  *
- * <p>A window is first written to the pending store (sequence → window), which is changelogged.
- * A flush takes up to B windows in arrival order, runs the model once on them, forwards one
- * estimate per window, updates {@code latest-soc} and deletes the windows from the pending store.
- * Under exactly_once_v2 the pending-store writes, the estimates and the input offsets commit in one
+ * <p>A window is first written to the pending store (sequence → window), which is changelogged. A
+ * flush takes up to B windows in arrival order, runs the model once on them, forwards one estimate
+ * per window, updates {@code latest-soc} and deletes the windows from the pending store. Under
+ * exactly_once_v2 the pending-store writes, the estimates and the input offsets commit in one
  * transaction: a crash before a flush leaves the windows pending after restore (flushed then), a
  * crash after it rolls the whole flush back. Nothing is lost, nothing is emitted twice.
  *
  * <p>A flush runs when B windows are pending, on a wall-clock punctuation every L ms (linger), or,
  * with L = 0, after every input record.
  */
-public final class InferenceProcessor implements Processor<String, FeatureWindow, String, SocEstimate> {
+public final class InferenceProcessor
+    implements Processor<String, FeatureWindow, String, SocEstimate> {
 
   private final SocModel model;
   private final int batchSize;
@@ -147,7 +148,8 @@ public final class InferenceProcessor implements Processor<String, FeatureWindow
     }
     float[] soc = model.predict(inputs, b);
     if (soc.length != b) {
-      throw new IllegalStateException("model returned " + soc.length + " values for " + b + " windows");
+      throw new IllegalStateException(
+          "model returned " + soc.length + " values for " + b + " windows");
     }
     batches.record();
     long now = context.currentSystemTimeMs();

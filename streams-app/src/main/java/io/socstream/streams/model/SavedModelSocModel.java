@@ -27,7 +27,7 @@ public final class SavedModelSocModel implements SocModel {
     card.requireCompatible(servingSpec);
     this.runner = runner;
     this.spec = servingSpec;
-    this.normalization = new Normalization(card.normalizationMean(), card.normalizationStd());
+    this.normalization = card.featureNormalization();
   }
 
   /** Serves exactly the card's feature spec. */

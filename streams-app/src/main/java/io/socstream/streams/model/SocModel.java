@@ -15,12 +15,14 @@ public interface SocModel {
   /** The model's version label, copied into every estimate. */
   String modelVersion();
 
-  /** Writes {@code window} normalised, row-major {@code [T][F]}, into {@code dst} at {@code offset}. */
+  /**
+   * Writes {@code window} normalised, row-major {@code [T][F]}, into {@code dst} at {@code offset}.
+   */
   void normalizeInto(FeatureWindow window, float[] dst, int offset);
 
   /**
-   * SOC for {@code batchSize} normalised windows laid out row-major {@code [B][T][F]}; one value per
-   * window, unclamped. The result must not depend on how windows are grouped into batches.
+   * SOC for {@code batchSize} normalised windows laid out row-major {@code [B][T][F]}; one value
+   * per window, unclamped. The result must not depend on how windows are grouped into batches.
    */
   float[] predict(float[] windows, int batchSize);
 }
