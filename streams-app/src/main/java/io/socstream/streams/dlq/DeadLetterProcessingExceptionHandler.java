@@ -1,6 +1,7 @@
 package io.socstream.streams.dlq;
 
 import io.socstream.avro.DeadLetterReason;
+import io.socstream.streams.inference.InferenceFailedException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a processor refuses ({@link TelemetryRejectedException}) go to the dead-letter queue with
  * the refusal's reason; any other per-record failure goes there as {@code PROCESSING_ERROR}. Either
- * way the stream goes on. A failure with no input record behind it (a punctuation, e.g. the model
- * failing on a flush) stops the task: skipping it would lose buffered windows.
+ * way the stream goes on. A failure with no input record behind it (a punctuation) or of the model
+ * itself ({@link InferenceFailedException}) stops the task: it is not the record's fault, and
+ * dead-lettering every record while the model is broken would drain the stream.
  */
 public final class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -32,6 +34,10 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     if (context.sourceRawValue() == null && context.topic() == null) {
       LOG.error("Processing failed outside any input record; stopping the task", exception);
+      return Response.fail();
+    }
+    if (exception instanceof InferenceFailedException) {
+      LOG.error("The model failed; stopping the task (windows stay pending)", exception);
       return Response.fail();
     }
     DeadLetterReason reason;

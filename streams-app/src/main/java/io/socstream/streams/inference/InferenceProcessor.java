@@ -146,10 +146,16 @@ public final class InferenceProcessor
     for (int i = 0; i < b; i++) {
       System.arraycopy(batch.get(i).value.input(), 0, inputs, i * stride, stride);
     }
-    float[] soc = model.predict(inputs, b);
+    float[] soc;
+    try {
+      soc = model.predict(inputs, b);
+    } catch (RuntimeException e) {
+      throw new InferenceFailedException(
+          "model " + model.modelVersion() + " failed on a batch of " + b + " windows", e);
+    }
     if (soc.length != b) {
-      throw new IllegalStateException(
-          "model returned " + soc.length + " values for " + b + " windows");
+      throw new InferenceFailedException(
+          "model returned " + soc.length + " values for " + b + " windows", null);
     }
     batches.record();
     long now = context.currentSystemTimeMs();
