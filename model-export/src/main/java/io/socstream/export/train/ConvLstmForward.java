@@ -1,0 +1,144 @@
+package io.socstream.export.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Split;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the forward pass of the ConvLSTM model from raw ops, on parameters that already exist in
+ * the graph (variables while training, variables of the export graph when exporting).
+ *
+ * <p>Building the pass twice on the same parameters gives a training head (with dropout) and an
+ * inference head (without), so the exported signature can never reach a dropout op.
+ */
+final class ConvLstmForward {
+
+  private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
+  private static final String SAME = "SAME";
+
+  private final Ops tf;
+  private final ConvLstmConfig config;
+  private final Map<String, ? extends Operand<TFloat32>> parameters;
+
+  ConvLstmForward(
+      Ops tf, ConvLstmConfig config, Map<String, ? extends Operand<TFloat32>> parameters) {
+    this.tf = tf;
+    this.config = config;
+    this.parameters = parameters;
+  }
+
+  /**
+   * SOC estimate per window.
+   *
+   * @param windows [batch, T, 1, F, 1]
+   * @param training whether dropout is applied (seeded, so a fresh session repeats its masks)
+   * @return [batch, 1], linear
+   */
+  Operand<TFloat32> predict(Operand<TFloat32> windows, boolean training) {
+    int steps = config.windowLength();
+    int features = config.featureCount();
+    int filters = config.filters();
+    Operand<TFloat32> sequence = windows;
+    int inputChannels = 1;
+    Operand<TFloat32> hidden = null;
+    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+      List<Operand<TFloat32>> hiddenStates = convLstmLayer(layer, sequence, inputChannels);
+      hidden = hiddenStates.get(steps - 1);
+      if (layer + 1 < config.convLstmLayers()) {
+        sequence = tf.stack(hiddenStates, Stack.axis(1L));
+        inputChannels = filters;
+      }
+    }
+    Operand<TFloat32> activations =
+        tf.reshape(hidden, tf.constant(new long[] {-1, (long) features * filters}));
+    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
+      activations =
+          tf.nn.relu(
+              tf.nn.biasAdd(
+                  tf.linalg.matMul(activations, parameter(ModelLayout.denseKernel(layer))),
+                  parameter(ModelLayout.denseBias(layer))));
+      if (training && config.dropout() > 0f) {
+        activations = dropout(activations, layer);
+      }
+    }
+    return tf.nn.biasAdd(
+        tf.linalg.matMul(activations, parameter(ModelLayout.OUTPUT_KERNEL)),
+        parameter(ModelLayout.OUTPUT_BIAS));
+  }
+
+  /**
+   * One ConvLSTM layer unrolled over the window; returns the hidden state after every step.
+   *
+   * @param sequence [batch, T, 1, F, inputChannels]
+   */
+  private List<Operand<TFloat32>> convLstmLayer(
+      int layer, Operand<TFloat32> sequence, int inputChannels) {
+    int steps = config.windowLength();
+    int features = config.featureCount();
+    int gateChannels = ModelLayout.GATES * config.filters();
+    // The input half of the gates does not depend on the recurrence: one convolution over all
+    // steps at once (steps folded into the batch) instead of T small ones.
+    Operand<TFloat32> folded =
+        tf.reshape(sequence, tf.constant(new long[] {-1, 1, features, inputChannels}));
+    Operand<TFloat32> inputGates =
+        tf.nn.conv2d(folded, parameter(ModelLayout.inputKernel(layer)), UNIT_STRIDES, SAME);
+    inputGates =
+        tf.nn.biasAdd(
+            tf.reshape(inputGates, tf.constant(new long[] {-1, steps, 1, features, gateChannels})),
+            parameter(ModelLayout.gateBias(layer)));
+    List<Operand<TFloat32>> perStep =
+        new ArrayList<>(tf.unstack(inputGates, (long) steps, Unstack.axis(1L)).output());
+
+    Operand<TFloat32> recurrentKernel = parameter(ModelLayout.recurrentKernel(layer));
+    List<Operand<TFloat32>> hiddenStates = new ArrayList<>(steps);
+    Operand<TFloat32> hidden = null;
+    Operand<TFloat32> cell = null;
+    for (int step = 0; step < steps; step++) {
+      Operand<TFloat32> gates = perStep.get(step);
+      if (hidden != null) {
+        // h0 = 0, so the first step has no recurrent term; this also spares a zeros op whose
+        // shape would depend on the dynamic batch size.
+        gates = tf.math.add(gates, tf.nn.conv2d(hidden, recurrentKernel, UNIT_STRIDES, SAME));
+      }
+      Split<TFloat32> split = tf.split(tf.constant(3), gates, (long) ModelLayout.GATES);
+      Operand<TFloat32> input = tf.math.sigmoid(split.output().get(0));
+      Operand<TFloat32> forget = tf.math.sigmoid(split.output().get(ModelLayout.FORGET_GATE));
+      Operand<TFloat32> candidate = tf.math.tanh(split.output().get(2));
+      Operand<TFloat32> output = tf.math.sigmoid(split.output().get(3));
+      Operand<TFloat32> written = tf.math.mul(input, candidate);
+      cell = cell == null ? written : tf.math.add(tf.math.mul(forget, cell), written);
+      hidden = tf.math.mul(output, tf.math.tanh(cell));
+      hiddenStates.add(hidden);
+    }
+    return hiddenStates;
+  }
+
+  /** Inverted dropout: keeps each unit with probability 1 - rate and rescales by 1 / keep. */
+  private Operand<TFloat32> dropout(Operand<TFloat32> activations, int layer) {
+    float keep = 1f - config.dropout();
+    // Both op seeds set: TensorFlow then draws the same mask sequence in every fresh session.
+    Operand<TFloat32> uniform =
+        tf.random.randomUniform(
+            tf.shape(activations),
+            TFloat32.class,
+            RandomUniform.seed(config.seed()),
+            RandomUniform.seed2(layer + 1L));
+    Operand<TFloat32> mask = tf.math.floor(tf.math.add(uniform, tf.constant(keep)));
+    return tf.math.mul(activations, tf.math.mul(mask, tf.constant(1f / keep)));
+  }
+
+  private Operand<TFloat32> parameter(String name) {
+    Operand<TFloat32> parameter = parameters.get(name);
+    if (parameter == null) {
+      throw new IllegalStateException("no parameter " + name);
+    }
+    return parameter;
+  }
+}

@@ -1,0 +1,78 @@
+package io.socstream.export.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.SessionFunction;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Writes a trained model as a SavedModel that holds only the inference function.
+ *
+ * <p>Why a fresh graph instead of exporting the training session: the training graph also holds the
+ * dropout head, the loss, Adam's slots and the restore ops. Rebuilding the dropout-free forward
+ * pass on variables set to the trained weights gives a SavedModel with nothing else in it; the
+ * variables' initialisers are the trained values too, so a loader that re-runs them loses nothing.
+ */
+public final class SavedModelExport {
+
+  /** Tag the serving side loads. */
+  public static final String TAG = SavedModelBundle.DEFAULT_TAG;
+
+  /** Signature key the serving side calls. */
+  public static final String SIGNATURE_KEY = Signature.DEFAULT_KEY;
+
+  /** Input name of the signature and of its placeholder. */
+  public static final String INPUT = ConvLstmGraph.INPUT_NAME;
+
+  /** Output name of the signature and of its op. */
+  public static final String OUTPUT = ConvLstmGraph.OUTPUT_NAME;
+
+  private SavedModelExport() {}
+
+  /** Exports the current weights of {@code model} (after training: the best epoch's). */
+  public static void export(ConvLstmModel model, Path directory) throws IOException {
+    export(model.config(), model.weights(), directory);
+  }
+
+  /**
+   * Exports a model of {@code config} with {@code weights} to {@code directory} (created; must not
+   * hold another SavedModel).
+   */
+  public static void export(ConvLstmConfig config, Map<String, float[]> weights, Path directory)
+      throws IOException {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> windows = ConvLstmGraph.inputPlaceholder(tf, config);
+      Map<String, Variable<TFloat32>> parameters = new LinkedHashMap<>();
+      for (ParameterSpec spec : ModelLayout.parameters(config)) {
+        float[] values = weights.get(spec.name());
+        if (values == null || values.length != spec.size()) {
+          throw new IllegalArgumentException("missing or misshaped weights for " + spec);
+        }
+        parameters.put(spec.name(), ConvLstmGraph.variable(tf, spec, values));
+      }
+      Operand<TFloat32> soc =
+          tf.withName(OUTPUT)
+              .identity(new ConvLstmForward(tf, config, parameters).predict(windows, false));
+      Signature signature =
+          Signature.builder().key(SIGNATURE_KEY).input(INPUT, windows).output(OUTPUT, soc).build();
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        SavedModelBundle.exporter(directory.toString())
+            .withTags(TAG)
+            .withFunction(SessionFunction.create(signature, session))
+            .export();
+      }
+    }
+  }
+}
