@@ -28,16 +28,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "DIR",
-      description = "Model directory (SavedModel + model-card.json); default: the shipped model at"
-          + " model-export/model/.")
+      description =
+          "Model directory (SavedModel + model-card.json); default: the shipped model at"
+              + " model-export/model/.")
   Path model;
 
   @Option(
       names = "--data",
       required = true,
       paramLabel = "DIR",
-      description = "LG HG2 data directory holding <temp>degC/ folders, e.g."
-          + " /data/LG_HG2_processed.")
+      description =
+          "LG HG2 data directory holding <temp>degC/ folders, e.g." + " /data/LG_HG2_processed.")
   Path data;
 
   @Option(

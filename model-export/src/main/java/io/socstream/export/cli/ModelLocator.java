@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Finds the model directory: {@code --model} when given, otherwise the shipped model at {@value
- * #SHIPPED_MODEL} of the repository, found from the system property {@value #HOME_PROPERTY} (set
- * by {@code ./soc}) or by walking up from the working directory and from the jar's location.
+ * #SHIPPED_MODEL} of the repository, found from the system property {@value #HOME_PROPERTY} (set by
+ * {@code ./soc}) or by walking up from the working directory and from the jar's location.
  */
 final class ModelLocator {
 

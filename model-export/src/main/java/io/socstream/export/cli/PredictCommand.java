@@ -29,8 +29,9 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "DIR",
-      description = "Model directory (SavedModel + model-card.json); default: the shipped model at"
-          + " model-export/model/.")
+      description =
+          "Model directory (SavedModel + model-card.json); default: the shipped model at"
+              + " model-export/model/.")
   Path model;
 
   @Option(

@@ -47,8 +47,7 @@ final class DatasetScanner {
         Optional<DataRole> role = SplitRules.roleOf(temperature.getAsInt(), name.get());
         if (role.isPresent()) {
           String relative = folder.getFileName() + "/" + fileName;
-          files.add(
-              new DataFile(file, relative, temperature.getAsInt(), name.get(), role.get()));
+          files.add(new DataFile(file, relative, temperature.getAsInt(), name.get(), role.get()));
         }
       }
     }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The held-out test files: UDDS, HWFET, LA92 and US06 at every temperature present. Only the
- * {@code evaluate} command reads these.
+ * The held-out test files: UDDS, HWFET, LA92 and US06 at every temperature present. Only the {@code
+ * evaluate} command reads these.
  *
  * @param dataDir the data directory
  * @param files the test files, ordered by temperature then name

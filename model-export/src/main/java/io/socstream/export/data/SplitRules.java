@@ -7,13 +7,13 @@ import java.util.Optional;
  * The data protocol: which LG HG2 file is used for what.
  *
  * <ul>
- *   <li>test: UDDS, HWFET, LA92 and US06 at every temperature. The Mixed cycles are random mixes
- *       of these four, so the model learns the profiles' segments but is scored on whole standard
+ *   <li>test: UDDS, HWFET, LA92 and US06 at every temperature. The Mixed cycles are random mixes of
+ *       these four, so the model learns the profiles' segments but is scored on whole standard
  *       cycles it never saw.
  *   <li>validation: one Mixed cycle per temperature, named in {@link #VALIDATION}.
  *   <li>train: every other Mixed cycle, except 40 °C Mixed4–8 ({@code 562_Mixed4..8}): the data
- *       set's notes show them 13–24 min long with the cell at ~23 °C and SOC above 0.92, so they are
- *       not 40 °C data.
+ *       set's notes show them 13–24 min long with the cell at ~23 °C and SOC above 0.92, so they
+ *       are not 40 °C data.
  *   <li>nothing else (charges, HPPC, C/20, pause cycles) is used.
  * </ul>
  */

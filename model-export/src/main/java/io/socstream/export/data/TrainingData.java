@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The files training may read: train and validation, never test. The training command gets its
- * data only from here, so the held-out drive cycles cannot leak into weights, normalisation or
- * early stopping.
+ * The files training may read: train and validation, never test. The training command gets its data
+ * only from here, so the held-out drive cycles cannot leak into weights, normalisation or early
+ * stopping.
  *
  * @param dataDir the data directory
  * @param train the training files, ordered by temperature then name
@@ -30,8 +30,7 @@ public record TrainingData(Path dataDir, List<DataFile> train, List<DataFile> va
   public static TrainingData discover(Path dataDir) {
     List<DataFile> all = DatasetScanner.scan(dataDir);
     List<DataFile> train = all.stream().filter(f -> f.role() == DataRole.TRAIN).toList();
-    List<DataFile> validation =
-        all.stream().filter(f -> f.role() == DataRole.VALIDATION).toList();
+    List<DataFile> validation = all.stream().filter(f -> f.role() == DataRole.VALIDATION).toList();
     if (train.isEmpty()) {
       throw new DataDirectoryException(
           "no training files (Mixed drive cycles) in " + dataDir + "/<temp>degC/");
@@ -51,8 +50,6 @@ public record TrainingData(Path dataDir, List<DataFile> train, List<DataFile> va
     String folder = TemperatureFolder.nameOf(temperatureC);
     return expected == null
         ? "no validation cycle is defined for " + temperatureC + " degC (" + folder + "/)"
-        : "validation file "
-            + dataDir.resolve(folder).resolve(expected.fileName())
-            + " is missing";
+        : "validation file " + dataDir.resolve(folder).resolve(expected.fileName()) + " is missing";
   }
 }

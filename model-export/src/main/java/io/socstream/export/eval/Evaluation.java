@@ -60,10 +60,7 @@ public final class Evaluation {
     }
     EvaluationReport report =
         new EvaluationReport(
-            model.modelVersion(),
-            modelDir.toString(),
-            testData.dataDir().toString(),
-            results);
+            model.modelVersion(), modelDir.toString(), testData.dataDir().toString(), results);
     MetricsJson.write(report, outDir.resolve(METRICS_JSON));
     MetricsMarkdown.write(report, outDir.resolve(METRICS_MD));
     return report;

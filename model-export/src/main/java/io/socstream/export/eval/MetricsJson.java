@@ -53,7 +53,7 @@ public final class MetricsJson {
   }
 
   /** n, mae, rmse, mse, r2 (null when undefined), max_abs_error. */
-  static ObjectNode metrics(ErrorMetrics m) {
+  public static ObjectNode metrics(ErrorMetrics m) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("n", m.n());
     node.put("mae", m.mae());

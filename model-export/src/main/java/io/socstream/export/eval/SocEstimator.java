@@ -46,8 +46,7 @@ public final class SocEstimator {
     double[] estimate = new double[block.count()];
     for (int from = 0; from < block.count(); from += batch) {
       int count = Math.min(batch, block.count() - from);
-      float[] windows =
-          Arrays.copyOfRange(block.features(), from * size, (from + count) * size);
+      float[] windows = Arrays.copyOfRange(block.features(), from * size, (from + count) * size);
       normalization.normalizeInPlace(windows);
       float[] raw = model.predict(windows, count);
       for (int k = 0; k < count; k++) {
@@ -63,7 +62,7 @@ public final class SocEstimator {
   }
 
   /** SOC is a fraction of full charge; the model's linear output can overshoot either end. */
-  static double clamp(float raw) {
+  public static double clamp(float raw) {
     return Math.max(0.0, Math.min(1.0, raw));
   }
 }

@@ -4,8 +4,8 @@ import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 
 /**
- * What estimating SOC over a recording needs from a model: its feature contract, its
- * normalisation, and batched inference on normalised windows.
+ * What estimating SOC over a recording needs from a model: its feature contract, its normalisation,
+ * and batched inference on normalised windows.
  */
 public interface SocModel extends AutoCloseable {
 
