@@ -187,9 +187,9 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The command as typed, shell-quoted where needed, so the card says how to repeat the run. */
   private String recordedCommandLine() {
+    // The original arguments of the whole invocation, "train" included.
     List<String> args = commandSpec.commandLine().getParseResult().originalArgs();
-    return "./soc train "
-        + args.stream().map(TrainCommand::shellQuote).collect(Collectors.joining(" "));
+    return "./soc " + args.stream().map(TrainCommand::shellQuote).collect(Collectors.joining(" "));
   }
 
   static String shellQuote(String arg) {
