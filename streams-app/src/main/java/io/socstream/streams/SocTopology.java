@@ -2,10 +2,10 @@ package io.socstream.streams;
 
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
-import io.socstream.core.features.FeatureWindow;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.features.FeatureProcessor;
+import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.inference.InferenceProcessor;
 import io.socstream.streams.model.SocModel;
 import io.socstream.streams.validation.TelemetryValidator;
@@ -41,6 +41,11 @@ import org.apache.kafka.streams.state.Stores;
  *
  * feature-windows ─▶ soc-inference (pending store, batched model calls, latest-soc) ─▶ battery.soc
  * </pre>
+ *
+ * <p>{@code feature-windows} forwards references to ready windows, not their features; {@code
+ * soc-inference} rebuilds them from the {@code feature-steps} store, which both nodes share (so
+ * they are always in one sub-topology). See {@link InferenceProcessor} for why a pending window's
+ * steps are never evicted before it is flushed.
  *
  * Built separately from configuration and {@code main} so tests drive it with {@code
  * TopologyTestDriver}. The dead-letter queue is not a node: the handlers configured by {@link
@@ -78,14 +83,16 @@ public final class SocTopology {
                   .withValueSerde(telemetrySerde));
     }
 
-    KStream<String, FeatureWindow> windows =
+    // One builder instance per store: feature-steps is connected to both processors.
+    StoreBuilder<?> featureSteps = featureStepsStore();
+    KStream<String, WindowEvent> windows =
         valid.process(
             supplier(
                 () ->
                     new FeatureProcessor(
                         model.featureSpec(), config.outOfOrderToleranceMs(), config.emitEvery()),
                 featureHeaderStore(),
-                featureStepsStore()),
+                featureSteps),
             Named.as(TopologyNames.FEATURES));
 
     windows
@@ -93,7 +100,8 @@ public final class SocTopology {
             supplier(
                 () -> new InferenceProcessor(model, config.batchSize(), config.lingerMs()),
                 pendingWindowsStore(),
-                latestSocStore()),
+                latestSocStore(),
+                featureSteps),
             Named.as(TopologyNames.INFERENCE))
         .to(
             config.socTopic(),

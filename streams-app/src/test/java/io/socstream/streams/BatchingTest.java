@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How windows are grouped into model calls changes when estimates come out, never what they are: B
- * = 1 and B = 64, with and without linger, give the same estimates (to 1e-6).
+ * = 1 and B = 64, with and without linger, give the same estimates (to 1e-6). See {@link
+ * PendingWindowStepsTest} for windows whose steps are about to be evicted.
  */
 class BatchingTest {
 
@@ -59,16 +60,37 @@ class BatchingTest {
 
     assertThat(b1).hasSize(3 * (20 - TestModels.SPEC.windowLength() + 1));
     assertThat(b1).allMatch(e -> e.getInferenceBatchSize() == 1);
-    // Linger: all 48 windows wait for the punctuation, then go in one call (48 < 64).
-    assertThat(b64Linger).allMatch(e -> e.getInferenceBatchSize() == 48);
+    // Linger: windows wait for the punctuation (48 < 64) unless a sample is about to evict a step
+    // a pending window needs. T = 5, a 10 s horizon, 1 s spacing: the window of steps 0..4 loses
+    // step 0 when sample 10 arrives, so A's 11th sample flushes the 18 windows ending at 4..9 of
+    // A, B and C first; A's 17th flushes the next 18; the last 12 go on the punctuation.
     assertThat(b64Linger)
-        .allMatch(e -> e.getProducedAt().equals(TopologyFixture.WALL_CLOCK.plusMillis(50)));
-    // B = 7: full batches of 7 as soon as they fill up, the rest on the punctuation.
-    assertThat(b7Linger).extracting(SocEstimate::getInferenceBatchSize).contains(7, 48 % 7);
+        .extracting(SocEstimate::getInferenceBatchSize)
+        .containsExactlyElementsOf(batchSizes(18, 18, 12));
+    assertThat(b64Linger.get(0).getProducedAt()).isEqualTo(TopologyFixture.WALL_CLOCK);
+    assertThat(b64Linger.get(47).getProducedAt())
+        .isEqualTo(TopologyFixture.WALL_CLOCK.plusMillis(50));
+    // B = 7: full batches of 7 as soon as they fill up, smaller ones on an eviction or the
+    // punctuation.
+    assertThat(b7Linger)
+        .extracting(SocEstimate::getInferenceBatchSize)
+        .contains(7)
+        .allMatch(size -> size <= 7);
 
     for (List<SocEstimate> other : List.of(b64, b64Linger, b7Linger)) {
       assertSameEstimates(other, b1);
     }
+  }
+
+  /** One entry per estimate: {@code sizes[k]} times the value {@code sizes[k]}. */
+  private static List<Integer> batchSizes(int... sizes) {
+    List<Integer> out = new ArrayList<>();
+    for (int size : sizes) {
+      for (int k = 0; k < size; k++) {
+        out.add(size);
+      }
+    }
+    return out;
   }
 
   private static void assertSameEstimates(List<SocEstimate> actual, List<SocEstimate> expected) {

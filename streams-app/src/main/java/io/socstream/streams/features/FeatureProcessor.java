@@ -19,8 +19,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Runs the core feature pipeline per battery on persistent stores and forwards every k-th ready
- * window.
+ * Runs the core feature pipeline per battery on persistent stores and forwards a reference to every
+ * k-th ready window ({@link WindowEvent.Ready}: its newest step's sequence number and times, not its
+ * features).
  *
  * <p>Per battery the state is a small header (header store, battery id → header) plus one record
  * per retained step (steps store, (battery id, seq) → step); both stores are changelogged, so the
@@ -30,8 +31,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * sample at most {@code outOfOrderToleranceMs} older than the newest is dropped and counted; an
  * older one is refused as {@code LATE} (dead-letter queue), leaving the state untouched. A gap
  * longer than the spec's {@code maxGapMs} restarts the segment (warm-up again).
+ *
+ * <h2>Steps outlive the windows that reference them</h2>
+ *
+ * The inference node rebuilds a pending window from the steps store when it runs the model, so a
+ * step must not be deleted while a pending window needs it. The core deletes steps as a sample
+ * makes them unnecessary (older than the last T and outside every horizon, or all of them at a
+ * gap). This processor holds those deletions back, forwards {@link WindowEvent.Evicting} with the
+ * highest sequence number about to go (the inference node flushes first if a pending window of this
+ * battery starts at or before it), and only then deletes. Forwarding is a synchronous call in the
+ * same task, so the rule holds whatever B, the linger, T or the horizons are.
  */
-public final class FeatureProcessor implements Processor<String, Telemetry, String, FeatureWindow> {
+public final class FeatureProcessor implements Processor<String, Telemetry, String, WindowEvent> {
 
   static final String METRICS_SCOPE = "soc-features";
 
@@ -39,7 +50,7 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
   private final long outOfOrderToleranceMs;
   private final int emitEvery;
 
-  private ProcessorContext<String, FeatureWindow> context;
+  private ProcessorContext<String, WindowEvent> context;
   private KeyValueStore<String, byte[]> headers;
   private KeyValueStore<Bytes, byte[]> steps;
   private Sensor duplicates;
@@ -54,7 +65,7 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
   }
 
   @Override
-  public void init(ProcessorContext<String, FeatureWindow> context) {
+  public void init(ProcessorContext<String, WindowEvent> context) {
     this.context = context;
     this.headers = context.getStateStore(TopologyNames.FEATURE_HEADER_STORE);
     this.steps = context.getStateStore(TopologyNames.FEATURE_STEPS_STORE);
@@ -75,7 +86,8 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
         new Sample(
             t.getTimestamp().toEpochMilli(), t.getVoltageV(), t.getCurrentA(), t.getTemperatureC());
 
-    BatteryFeatureState state = load(batteryId);
+    DeferredDeleteStepLog log = new DeferredDeleteStepLog(new StoreStepLog(steps, batteryId));
+    BatteryFeatureState state = load(batteryId, log);
     long newest = state.header().lastTimestampMs();
     FeatureUpdate update = state.accept(sample);
     switch (update.outcome()) {
@@ -106,9 +118,24 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
               "sample of battery " + batteryId + " cannot be represented by the feature pipeline");
       default -> {}
     }
+    if (log.hasDeletes()) {
+      // Let the inference node estimate pending windows that need these steps, then delete them.
+      context.forward(
+          new Record<>(
+              batteryId, new WindowEvent.Evicting(log.maxDeleted()), sample.timestampMs()));
+      log.applyDeletes();
+    }
     headers.put(batteryId, FeatureStateCodec.encodeHeader(state.header()));
     if (update.hasWindow() && isEmitted(update.window())) {
-      context.forward(new Record<>(batteryId, update.window(), sample.timestampMs()));
+      FeatureWindow w = update.window();
+      WindowEvent.Ready ready =
+          new WindowEvent.Ready(
+              state.header().newestSeq(),
+              w.startTimestampMs(),
+              w.endTimestampMs(),
+              w.segmentSamples(),
+              w.warmingUp());
+      context.forward(new Record<>(batteryId, ready, sample.timestampMs()));
     }
   }
 
@@ -117,8 +144,7 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
     return (window.segmentSamples() - spec.windowLength()) % emitEvery == 0;
   }
 
-  private BatteryFeatureState load(String batteryId) {
-    StoreStepLog log = new StoreStepLog(steps, batteryId);
+  private BatteryFeatureState load(String batteryId, DeferredDeleteStepLog log) {
     byte[] stored = headers.get(batteryId);
     if (stored == null) {
       return BatteryFeatureState.fresh(spec, log);

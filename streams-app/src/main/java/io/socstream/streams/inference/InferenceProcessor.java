@@ -2,12 +2,18 @@ package io.socstream.streams.inference;
 
 import io.socstream.avro.SocEstimate;
 import io.socstream.core.features.FeatureWindow;
+import io.socstream.core.features.StepRecord;
 import io.socstream.streams.TopologyNames;
+import io.socstream.streams.features.StoreStepLog;
+import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.model.SocModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,9 +25,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Batches ready windows into model calls and emits one {@link SocEstimate} per window.
  *
- * <p>A window is first written to the pending store (sequence → window), which is changelogged. A
- * flush takes up to B windows in arrival order, runs the model once on them, forwards one estimate
- * per window, updates {@code latest-soc} and deletes the windows from the pending store. Under
+ * <p>A ready window is first written to the pending store (sequence → {@link PendingWindow}), which
+ * is changelogged. What is stored is a fixed-size reference (battery, newest step's sequence number,
+ * times, segment samples, warm-up flag), not the T×F features, so the bytes written per window do
+ * not grow with T. A flush takes up to B windows in arrival order, rebuilds each from the {@code
+ * feature-steps} store (the steps {@code endSeq - T + 1 .. endSeq}), normalises it with the model
+ * card's normalisation, runs the model once on the batch, forwards one estimate per window, updates
+ * {@code latest-soc} and deletes the windows from the pending store.
+ *
+ * <p><b>Pending windows keep their steps.</b> Before the feature node deletes steps of a battery it
+ * forwards {@link WindowEvent.Evicting}; if a pending window of that battery starts at or before
+ * the highest step about to go, everything pending is flushed first. So a window's steps always
+ * exist when it is flushed; a missing one is a bug and fails loudly ({@link
+ * IllegalStateException}). Under
  * exactly_once_v2 the pending-store writes, the estimates and the input offsets commit in one
  * transaction: a crash before a flush leaves the windows pending after restore (flushed then), a
  * crash after it rolls the whole flush back. Nothing is lost, nothing is emitted twice.
@@ -30,7 +46,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * with L = 0, after every input record.
  */
 public final class InferenceProcessor
-    implements Processor<String, FeatureWindow, String, SocEstimate> {
+    implements Processor<String, WindowEvent, String, SocEstimate> {
 
   private final SocModel model;
   private final int batchSize;
@@ -42,10 +58,15 @@ public final class InferenceProcessor
   private ProcessorContext<String, SocEstimate> context;
   private KeyValueStore<Long, byte[]> pending;
   private KeyValueStore<String, SocEstimate> latest;
+  private KeyValueStore<Bytes, byte[]> steps;
+
+  /** Per battery with pending windows: the oldest step any of them needs. */
+  private final Map<String, Long> oldestNeededStep = new HashMap<>();
   private long nextSequence;
   private int pendingCount;
   private boolean loaded;
   private Sensor batches;
+  private Sensor evictionFlushes;
 
   public InferenceProcessor(SocModel model, int batchSize, long lingerMs) {
     this.model = model;
@@ -63,15 +84,13 @@ public final class InferenceProcessor
     this.context = context;
     this.pending = context.getStateStore(TopologyNames.PENDING_WINDOWS_STORE);
     this.latest = context.getStateStore(TopologyNames.LATEST_SOC_STORE);
+    this.steps = context.getStateStore(TopologyNames.FEATURE_STEPS_STORE);
     loaded = false;
-    batches =
-        context
-            .metrics()
-            .addRateTotalSensor(
-                "soc-inference",
-                context.taskId().toString(),
-                "model-calls",
-                Sensor.RecordingLevel.INFO);
+    String task = context.taskId().toString();
+    var info = Sensor.RecordingLevel.INFO;
+    batches = context.metrics().addRateTotalSensor("soc-inference", task, "model-calls", info);
+    evictionFlushes =
+        context.metrics().addRateTotalSensor("soc-inference", task, "eviction-flushes", info);
     if (lingerMs > 0) {
       context.schedule(
           Duration.ofMillis(lingerMs), PunctuationType.WALL_CLOCK_TIME, now -> flushAll());
@@ -89,34 +108,45 @@ public final class InferenceProcessor
     }
     pendingCount = 0;
     nextSequence = 0;
+    oldestNeededStep.clear();
     try (KeyValueIterator<Long, byte[]> it = pending.all()) {
       while (it.hasNext()) {
-        long seq = it.next().key;
+        KeyValue<Long, byte[]> entry = it.next();
         pendingCount++;
-        nextSequence = Math.max(nextSequence, seq + 1);
+        nextSequence = Math.max(nextSequence, entry.key + 1);
+        PendingWindow w = PendingWindowCodec.decode(entry.value);
+        oldestNeededStep.merge(w.batteryId(), w.firstSeq(windowLength), Math::min);
       }
     }
     loaded = true;
   }
 
   @Override
-  public void process(Record<String, FeatureWindow> record) {
+  public void process(Record<String, WindowEvent> record) {
     loadPending();
-    FeatureWindow window = record.value();
-    float[] input = new float[windowLength * featureCount];
-    model.normalizeInto(window, input, 0);
-    PendingWindow w =
-        new PendingWindow(
-            record.key(),
-            window.startTimestampMs(),
-            window.endTimestampMs(),
-            window.segmentSamples(),
-            window.warmingUp(),
-            input);
-    pending.put(nextSequence++, PendingWindowCodec.encode(w));
-    pendingCount++;
-    if (pendingCount >= batchSize || lingerMs == 0) {
-      flushAll();
+    String batteryId = record.key();
+    WindowEvent event = record.value();
+    if (event instanceof WindowEvent.Evicting evicting) {
+      Long needed = oldestNeededStep.get(batteryId);
+      if (needed != null && needed <= evicting.throughSeq()) {
+        evictionFlushes.record();
+        flushAll();
+      }
+    } else if (event instanceof WindowEvent.Ready ready) {
+      PendingWindow w =
+          new PendingWindow(
+              batteryId,
+              ready.endSeq(),
+              ready.startTimestampMs(),
+              ready.endTimestampMs(),
+              ready.segmentSamples(),
+              ready.warmingUp());
+      pending.put(nextSequence++, PendingWindowCodec.encode(w));
+      pendingCount++;
+      oldestNeededStep.merge(batteryId, w.firstSeq(windowLength), Math::min);
+      if (pendingCount >= batchSize || lingerMs == 0) {
+        flushAll();
+      }
     }
   }
 
@@ -126,6 +156,7 @@ public final class InferenceProcessor
     while (pendingCount > 0) {
       flushOneBatch();
     }
+    oldestNeededStep.clear();
   }
 
   private void flushOneBatch() {
@@ -144,7 +175,7 @@ public final class InferenceProcessor
     int stride = windowLength * featureCount;
     float[] inputs = new float[b * stride];
     for (int i = 0; i < b; i++) {
-      System.arraycopy(batch.get(i).value.input(), 0, inputs, i * stride, stride);
+      model.normalizeInto(rebuild(batch.get(i).value), inputs, i * stride);
     }
     float[] soc;
     try {
@@ -167,5 +198,44 @@ public final class InferenceProcessor
       pending.delete(batch.get(i).key);
     }
     pendingCount -= b;
+  }
+
+  /** The window's features from the steps store, as the feature pipeline emitted them. */
+  private FeatureWindow rebuild(PendingWindow w) {
+    StoreStepLog log = new StoreStepLog(steps, w.batteryId());
+    long first = w.firstSeq(windowLength);
+    float[][] features = new float[windowLength][featureCount];
+    for (int k = 0; k < windowLength; k++) {
+      StepRecord step;
+      try {
+        step = log.get(first + k);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "pending window of battery "
+                + w.batteryId()
+                + " ending at step "
+                + w.endSeq()
+                + " lost step "
+                + (first + k)
+                + ": steps were evicted before the window was flushed",
+            e);
+      }
+      step.writeFeatures(features[k]);
+      if ((k == 0 && step.timestampMs() != w.startTimestampMs())
+          || (k == windowLength - 1 && step.timestampMs() != w.endTimestampMs())) {
+        throw new IllegalStateException(
+            "pending window of battery "
+                + w.batteryId()
+                + " ending at step "
+                + w.endSeq()
+                + " does not match the stored steps (step "
+                + (first + k)
+                + " is at "
+                + step.timestampMs()
+                + ")");
+      }
+    }
+    return new FeatureWindow(
+        w.startTimestampMs(), w.endTimestampMs(), w.segmentSamples(), w.warmingUp(), features);
   }
 }

@@ -1,0 +1,172 @@
+package io.socstream.streams;
+
+import static io.socstream.streams.TopologyFixture.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socstream.avro.SocEstimate;
+import io.socstream.avro.Telemetry;
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.FeatureStateCodec;
+import io.socstream.core.inference.RunnerOptions;
+import io.socstream.core.inference.SavedModelRunner;
+import io.socstream.core.inference.TinyModelFactory;
+import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.inference.PendingWindowCodec;
+import io.socstream.streams.model.SavedModelSocModel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pending windows are references into the {@code feature-steps} store, so (1) a window's steps
+ * must still be there when it is flushed, however large B and the linger are and however short the
+ * horizons, and (2) what the processors write per record does not grow with the window length T.
+ */
+class PendingWindowStepsTest {
+
+  /** 2 s horizon, 1 s spacing: a step leaves the horizon two samples later; gap over 5 s. */
+  private static FeatureSpec spec(int windowLength) {
+    return new FeatureSpec(windowLength, List.of(2), 5_000L);
+  }
+
+  @TempDir Path dir;
+
+  /** One battery, 1 s spacing, with one 10 s gap (a new segment deletes all earlier steps). */
+  private static List<Telemetry> input(int count) {
+    List<Telemetry> input = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      Telemetry t = step("A", n);
+      if (n >= count / 2) {
+        t.setTimestamp(t.getTimestamp().plusSeconds(10));
+      }
+      input.add(t);
+    }
+    return input;
+  }
+
+  private record Run(List<SocEstimate> estimates, Map<String, TreeSet<Integer>> writeSizes) {}
+
+  private Run run(int windowLength, String batchSize, String lingerMs, int samples) {
+    Path modelDir = dir.resolve("model-t" + windowLength);
+    if (!modelDir.toFile().exists()) {
+      TinyModelFactory.export(modelDir, spec(windowLength));
+    }
+    Map<String, String> settings =
+        Map.of(SocStreamsConfig.BATCH_SIZE, batchSize, SocStreamsConfig.LINGER_MS, lingerMs);
+    try (SavedModelRunner runner = SavedModelRunner.open(modelDir, RunnerOptions.defaults());
+        TopologyFixture f =
+            TopologyFixture.start(
+                dir.resolve("state-" + UUID.randomUUID()),
+                settings,
+                SavedModelSocModel.of(runner),
+                "t-" + UUID.randomUUID())) {
+      Map<String, TreeSet<Integer>> sizes =
+          Map.of(
+              TopologyNames.FEATURE_HEADER_STORE, new TreeSet<>(),
+              TopologyNames.FEATURE_STEPS_STORE, new TreeSet<>(),
+              TopologyNames.PENDING_WINDOWS_STORE, new TreeSet<>(),
+              TopologyNames.LATEST_SOC_STORE, new TreeSet<>());
+      for (Telemetry t : input(samples)) {
+        f.pipe(t);
+        // The stores hold exactly what the processors put (values are never rewritten).
+        collect(f.driver.getKeyValueStore(TopologyNames.FEATURE_HEADER_STORE), sizes, null);
+        collect(f.driver.getKeyValueStore(TopologyNames.FEATURE_STEPS_STORE), sizes, null);
+        collect(f.driver.getKeyValueStore(TopologyNames.PENDING_WINDOWS_STORE), sizes, null);
+        collect(
+            f.driver.getKeyValueStore(TopologyNames.LATEST_SOC_STORE),
+            sizes,
+            AvroSerdes.socEstimateForStore().serializer());
+      }
+      f.driver.advanceWallClockTime(Duration.ofMillis(Long.parseLong(lingerMs) + 1));
+      KeyValueStore<Long, byte[]> pending =
+          f.driver.getKeyValueStore(TopologyNames.PENDING_WINDOWS_STORE);
+      assertThat(pending.approximateNumEntries()).isZero();
+      assertThat(f.deadLetters()).isEmpty();
+      return new Run(f.estimates(), sizes);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> void collect(
+      KeyValueStore<K, V> store,
+      Map<String, TreeSet<Integer>> sizes,
+      Serializer<SocEstimate> avro) {
+    try (KeyValueIterator<K, V> it = store.all()) {
+      while (it.hasNext()) {
+        KeyValue<K, V> entry = it.next();
+        int size =
+            avro == null
+                ? ((byte[]) entry.value).length
+                : avro.serialize("size", (SocEstimate) entry.value).length;
+        sizes.get(store.name()).add(size);
+        if (entry.key instanceof Bytes key) {
+          sizes.get(store.name()).add(-key.get().length); // key sizes as negatives
+        }
+      }
+    }
+  }
+
+  @Test
+  void largeBatchAndLingerWithAShortHorizonGiveTheSameEstimatesAsBatchOne() {
+    int samples = 40;
+    Run b1 = run(3, "1", "0", samples);
+    Run lingering = run(3, "4096", "3600000", samples);
+
+    // Two segments of 20 samples, T = 3: 18 windows each.
+    assertThat(b1.estimates()).hasSize(2 * (samples / 2 - 3 + 1));
+    assertThat(lingering.estimates()).hasSameSizeAs(b1.estimates());
+    for (int i = 0; i < b1.estimates().size(); i++) {
+      SocEstimate a = lingering.estimates().get(i);
+      SocEstimate e = b1.estimates().get(i);
+      assertThat(a.getWindowStart()).isEqualTo(e.getWindowStart());
+      assertThat(a.getWindowEnd()).isEqualTo(e.getWindowEnd());
+      assertThat(a.getSegmentSamples()).isEqualTo(e.getSegmentSamples());
+      assertThat(a.getStatus()).isEqualTo(e.getStatus());
+      assertThat(a.getSocRaw()).isCloseTo(e.getSocRaw(), within(1e-6));
+      assertThat(a.getSoc()).isCloseTo(e.getSoc(), within(1e-6));
+    }
+    // The estimates are not all the same (the tiny model does not saturate on these inputs).
+    assertThat(b1.estimates().stream().map(SocEstimate::getSocRaw).distinct().count())
+        .isGreaterThan(10);
+  }
+
+  @Test
+  void bytesWrittenPerRecordDoNotDependOnTheWindowLength() {
+    int samples = 150;
+    Run short3 = run(3, "4096", "3600000", samples);
+    Run long60 = run(60, "4096", "3600000", samples);
+
+    assertThat(long60.estimates()).hasSize(2 * (samples / 2 - 60 + 1));
+    for (Map.Entry<String, TreeSet<Integer>> entry : short3.writeSizes().entrySet()) {
+      String store = entry.getKey();
+      // The same value (and key) sizes for T = 3 and T = 60.
+      assertThat(entry.getValue()).as(store).isEqualTo(long60.writeSizes().get(store));
+      if (!store.equals(TopologyNames.LATEST_SOC_STORE)) {
+        // Fixed-width encodings: one value size per store.
+        assertThat(entry.getValue().stream().filter(s -> s > 0)).as(store).hasSize(1);
+      }
+    }
+    // Avro varints: the estimate's size varies by a byte or two with the values (segment_samples
+    // passing 63), not with T.
+    TreeSet<Integer> avroSizes = short3.writeSizes().get(TopologyNames.LATEST_SOC_STORE);
+    assertThat(avroSizes.last() - avroSizes.first()).isLessThanOrEqualTo(2);
+    assertThat(short3.writeSizes().get(TopologyNames.FEATURE_HEADER_STORE))
+        .containsExactly(FeatureStateCodec.headerSize(1));
+    assertThat(short3.writeSizes().get(TopologyNames.FEATURE_STEPS_STORE))
+        .contains(FeatureStateCodec.stepSize(1));
+    assertThat(short3.writeSizes().get(TopologyNames.PENDING_WINDOWS_STORE))
+        .containsExactly(PendingWindowCodec.size(1));
+  }
+}
