@@ -160,6 +160,11 @@ public final class ConvLstmModel implements AutoCloseable {
     }
   }
 
+  /** The training graph, for checks of what it holds. */
+  ConvLstmGraph graph() {
+    return graph;
+  }
+
   /** The training session, for checks against the exported model. */
   Session session() {
     return session;
