@@ -1,0 +1,198 @@
+package io.socstream.export.cli;
+
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.model.ModelCard;
+import io.socstream.export.data.TrainingData;
+import io.socstream.export.run.TrainingRun;
+import io.socstream.export.train.ConvLstmConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code soc train}: trains the ConvLSTM and exports a SavedModel with its model card. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    description = {
+      "Trains the ConvLSTM SOC model on LG HG2 CSVs and writes a SavedModel plus model-card.json"
+          + " to --out.",
+      "Data protocol: train = the Mixed drive cycles at every temperature (40 degC: Mixed1-3"
+          + " only); validation = one Mixed cycle per temperature (611_Mixed8, 604_Mixed8,"
+          + " 590_Mixed8, 571_Mixed8, 552_Mixed8, 557_Mixed3); UDDS, HWFET, LA92 and US06 are"
+          + " held out for `evaluate` and never read here. Normalisation is fitted on the"
+          + " training windows only."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec commandSpec;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "LG HG2 data directory holding <temp>degC/ folders.")
+  Path data;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "MODEL_DIR",
+      description = "New model directory (must not exist or be empty).")
+  Path out;
+
+  @Option(names = "--window", defaultValue = "30", description = "Steps per window (T).")
+  int window;
+
+  @Option(
+      names = "--horizons",
+      split = ",",
+      defaultValue = "500",
+      paramLabel = "SECONDS",
+      description = "Rolling-mean horizons of voltage and current, seconds, increasing.")
+  List<Integer> horizons;
+
+  @Option(
+      names = "--max-gap-ms",
+      defaultValue = "60000",
+      description = "A longer gap between samples restarts the window.")
+  long maxGapMs;
+
+  @Option(names = "--filters", defaultValue = "16", description = "ConvLSTM filters per layer.")
+  int filters;
+
+  @Option(names = "--kernel", defaultValue = "3", description = "ConvLSTM kernel width (1 x k).")
+  int kernel;
+
+  @Option(names = "--layers", defaultValue = "1", description = "Stacked ConvLSTM layers.")
+  int layers;
+
+  @Option(
+      names = "--dense",
+      split = ",",
+      defaultValue = "64,32",
+      description = "Units of the ReLU dense layers.")
+  List<Integer> dense;
+
+  @Option(names = "--dropout", defaultValue = "0.3", description = "Dense dropout while training.")
+  float dropout;
+
+  @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty on dense kernels.")
+  float l2;
+
+  @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Initial Adam rate.")
+  float learningRate;
+
+  @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size.")
+  int batch;
+
+  @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs.")
+  int epochs;
+
+  @Option(
+      names = "--patience",
+      defaultValue = "10",
+      description = "Epochs without a better validation MAE before stopping.")
+  int patience;
+
+  @Option(
+      names = "--plateau-patience",
+      defaultValue = "4",
+      description = "Epochs without a better validation MAE before halving the learning rate.")
+  int plateauPatience;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seeds initial weights, dropout and shuffling.")
+  long seed;
+
+  @Option(
+      names = "--time-budget-minutes",
+      paramLabel = "MINUTES",
+      description = "No new epoch starts after this much wall time (default: no limit).")
+  Long timeBudgetMinutes;
+
+  @Option(
+      names = "--model-version",
+      description = "Model id for the card (default: convlstm-t<T>-h<horizons>-<UTC time>).")
+  String modelVersion;
+
+  @Override
+  public Integer call() throws Exception {
+    FeatureSpec spec = new FeatureSpec(window, horizons, maxGapMs);
+    ConvLstmConfig config = config(spec);
+    TrainingData trainingData = TrainingData.discover(data);
+    TrainingRun run =
+        new TrainingRun(
+            trainingData,
+            spec,
+            config,
+            timeBudgetMinutes == null
+                ? Duration.ofDays(365)
+                : Duration.ofMinutes(timeBudgetMinutes),
+            modelVersion == null ? defaultModelVersion(spec) : modelVersion,
+            recordedCommandLine(),
+            out);
+    ModelCard card = run.execute();
+    commandSpec
+        .commandLine()
+        .getOut()
+        .printf(
+            "model %s written to %s (validation MAE %s)%n",
+            card.modelVersion(),
+            out,
+            card.metrics().path("validation").path("pooled").path("mae").asText());
+    return 0;
+  }
+
+  ConvLstmConfig config(FeatureSpec spec) {
+    return new ConvLstmConfig(
+        spec.windowLength(),
+        spec.featureCount(),
+        filters,
+        kernel,
+        layers,
+        dense,
+        dropout,
+        l2,
+        learningRate,
+        batch,
+        epochs,
+        patience,
+        plateauPatience,
+        0.5f,
+        Math.min(1e-6f, learningRate),
+        seed);
+  }
+
+  private static String defaultModelVersion(FeatureSpec spec) {
+    String time =
+        LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String horizons =
+        spec.averagingHorizonsSeconds().stream()
+            .map(String::valueOf)
+            .collect(Collectors.joining("-"));
+    return "convlstm-t" + spec.windowLength() + "-h" + horizons + "-" + time;
+  }
+
+  /** The command as typed, shell-quoted where needed, so the card says how to repeat the run. */
+  private String recordedCommandLine() {
+    // The original arguments of the whole invocation, "train" included.
+    List<String> args = commandSpec.commandLine().getParseResult().originalArgs();
+    return "./soc " + args.stream().map(TrainCommand::shellQuote).collect(Collectors.joining(" "));
+  }
+
+  static String shellQuote(String arg) {
+    return arg.matches("[A-Za-z0-9_./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+}

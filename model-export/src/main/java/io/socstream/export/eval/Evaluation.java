@@ -1,0 +1,79 @@
+package io.socstream.export.eval;
+
+import io.socstream.export.data.CycleLoader;
+import io.socstream.export.data.DataFile;
+import io.socstream.export.data.HeldOutTestData;
+import io.socstream.export.data.LoadedCycle;
+import io.socstream.export.data.TemperatureFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scores a model on the held-out test cycles and writes {@code metrics.json}, {@code metrics.md}
+ * and two PNG plots per cycle under {@code plots/}.
+ */
+public final class Evaluation {
+
+  public static final String METRICS_JSON = "metrics.json";
+  public static final String METRICS_MD = "metrics.md";
+  public static final String PLOTS_DIR = "plots";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
+
+  private Evaluation() {}
+
+  /**
+   * Runs every test cycle through the model and writes the report into {@code outDir} (created).
+   *
+   * @param modelDir shown in the report
+   */
+  public static EvaluationReport run(
+      SocModel model, Path modelDir, HeldOutTestData testData, Path outDir) throws IOException {
+    SocEstimator estimator = new SocEstimator(model);
+    Path plots = Files.createDirectories(outDir.resolve(PLOTS_DIR));
+    List<CycleResult> results = new ArrayList<>();
+    for (DataFile file : testData.files()) {
+      LoadedCycle loaded = CycleLoader.load(file);
+      SocSeries series = estimator.estimate(loaded.cycle());
+      if (series.size() == 0) {
+        throw new IllegalStateException(
+            file.relativePath() + " is too short for one window of the model");
+      }
+      if (!series.fullyLabelled()) {
+        throw new IllegalStateException(
+            file.relativePath() + " has rows without a SOC label; a test cycle needs them all");
+      }
+      CycleResult result = new CycleResult(file, loaded.sha256(), series, series.metrics());
+      LOG.info(
+          "{}: n {} MAE {} % RMSE {} %",
+          file.relativePath(),
+          result.metrics().n(),
+          String.format("%.3f", 100 * result.metrics().mae()),
+          String.format("%.3f", 100 * result.metrics().rmse()));
+      CyclePlots.write(series, title(file), plots);
+      results.add(result);
+    }
+    EvaluationReport report =
+        new EvaluationReport(
+            model.modelVersion(), modelDir.toString(), testData.dataDir().toString(), results);
+    MetricsJson.write(report, outDir.resolve(METRICS_JSON));
+    MetricsMarkdown.write(report, outDir.resolve(METRICS_MD));
+    return report;
+  }
+
+  private static String title(DataFile file) {
+    return file.test()
+        + " at "
+        + file.temperatureC()
+        + " °C ("
+        + TemperatureFolder.nameOf(file.temperatureC())
+        + "/"
+        + file.name().fileName()
+        + ")";
+  }
+}

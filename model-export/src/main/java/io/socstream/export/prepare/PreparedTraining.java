@@ -1,0 +1,30 @@
+package io.socstream.export.prepare;
+
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.Normalization;
+import io.socstream.core.features.WindowBlock;
+import java.util.List;
+
+/**
+ * Normalised training and validation windows, ready for the trainer.
+ *
+ * @param spec the feature contract the windows were cut with
+ * @param normalization fitted on the training windows only
+ * @param train normalised training windows, all files in order
+ * @param validation normalised validation windows, all files in order
+ * @param trainFiles the training files, in the order of their windows
+ * @param validationFiles the validation files, in the order of their windows
+ */
+public record PreparedTraining(
+    FeatureSpec spec,
+    Normalization normalization,
+    WindowBlock train,
+    WindowBlock validation,
+    List<UsedFile> trainFiles,
+    List<UsedFile> validationFiles) {
+
+  public PreparedTraining {
+    trainFiles = List.copyOf(trainFiles);
+    validationFiles = List.copyOf(validationFiles);
+  }
+}

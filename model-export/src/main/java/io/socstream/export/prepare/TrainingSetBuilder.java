@@ -1,0 +1,66 @@
+package io.socstream.export.prepare;
+
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.Normalization;
+import io.socstream.core.features.WindowBlock;
+import io.socstream.export.data.CycleLoader;
+import io.socstream.export.data.DataFile;
+import io.socstream.export.data.LoadedCycle;
+import io.socstream.export.data.TrainingData;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cuts the training and validation files into windows with the core's batch extractor, fits the
+ * normalisation on the training windows only, and normalises both sets with it.
+ *
+ * <p>Every window is kept, warming-up ones included: the stream emits estimates for them too, so
+ * the model must learn to handle rolling means that do not yet span their full horizon.
+ */
+public final class TrainingSetBuilder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingSetBuilder.class);
+
+  private TrainingSetBuilder() {}
+
+  public static PreparedTraining build(TrainingData data, FeatureSpec spec) {
+    List<UsedFile> trainFiles = new ArrayList<>();
+    WindowBlock train = windows(data.train(), spec, trainFiles);
+    List<UsedFile> validationFiles = new ArrayList<>();
+    WindowBlock validation = windows(data.validation(), spec, validationFiles);
+    // Fitted before anything is normalised, on training windows alone: validation statistics must
+    // not shape the inputs the model is selected on.
+    Normalization normalization = Normalization.fit(train);
+    normalization.normalizeInPlace(train.features());
+    normalization.normalizeInPlace(validation.features());
+    LOG.info(
+        "{} training windows from {} files, {} validation windows from {} files",
+        train.count(),
+        trainFiles.size(),
+        validation.count(),
+        validationFiles.size());
+    return new PreparedTraining(
+        spec, normalization, train, validation, trainFiles, validationFiles);
+  }
+
+  private static WindowBlock windows(List<DataFile> files, FeatureSpec spec, List<UsedFile> used) {
+    List<WindowBlock> blocks = new ArrayList<>();
+    for (DataFile file : files) {
+      // One file in memory at a time: only its windows are kept.
+      LoadedCycle loaded = CycleLoader.load(file);
+      WindowBlock block = loaded.cycle().windowBlock(spec, true);
+      if (block.count() == 0) {
+        throw new IllegalStateException(
+            file.relativePath()
+                + " yields no labelled window of "
+                + spec.windowLength()
+                + " steps");
+      }
+      blocks.add(block);
+      used.add(new UsedFile(file, loaded.sha256(), loaded.rows(), block.count()));
+    }
+    return WindowBlocks.concat(blocks);
+  }
+}

@@ -1,0 +1,74 @@
+package io.socstream.export.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.export.train.ConvLstmConfig;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliExitCodesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void helpOnEveryCommandExitsZero() {
+    for (String command : new String[] {"train", "evaluate", "predict"}) {
+      CliRun run = CliRun.of(command, "--help");
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).contains("Usage: soc " + command);
+    }
+    assertThat(CliRun.of("predict", "--help").out()).contains("clamped to [0, 1]");
+    assertThat(CliRun.of("--help").exitCode()).isZero();
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.of().exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("fly").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("evaluate", "--out", "x").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("train", "--data", "d", "--out", "o", "--window", "many").exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void failuresExitOneWithOneLine() {
+    CliRun run =
+        CliRun.of(
+            "evaluate",
+            "--model",
+            dir.toString(),
+            "--data",
+            dir.resolve("none").toString(),
+            "--out",
+            dir.resolve("r").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip()).doesNotContain("\n").contains("not a model directory");
+
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--data",
+            dir.resolve("none").toString(),
+            "--out",
+            dir.resolve("m").toString());
+    assertThat(train.exitCode()).isEqualTo(1);
+    assertThat(train.err().strip())
+        .startsWith("soc train: data directory")
+        .contains("does not exist")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void trainDefaultsAreTheTrainersDefaults() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs("--data", "d", "--out", "o");
+    FeatureSpec spec = new FeatureSpec(train.window, train.horizons, train.maxGapMs);
+
+    assertThat(spec).isEqualTo(FeatureSpec.defaults());
+    assertThat(train.config(spec))
+        .isEqualTo(ConvLstmConfig.defaults(spec.windowLength(), spec.featureCount()));
+  }
+}

@@ -1,0 +1,103 @@
+package io.socstream.export.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socstream.core.data.Fixtures;
+import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.Normalization;
+import io.socstream.core.model.ModelCard;
+import io.socstream.core.model.TrainingFile;
+import io.socstream.export.data.CycleLoader;
+import io.socstream.export.data.DataLayouts;
+import io.socstream.export.prepare.WindowBlocks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A one-epoch run of a tiny ConvLSTM on fixture slices: the wiring, not the model's quality. */
+class TrainCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void trainsExportsAndWritesACardThatEvaluateCanUse() throws Exception {
+    Path data = dir.resolve("data");
+    Path train25 =
+        DataLayouts.writeSlice(data, "25degC/551_Mixed1_processed.csv", Fixtures.MIXED1_25C, 600);
+    Path trainN10 =
+        DataLayouts.writeSlice(data, "n10degC/601_Mixed1_processed.csv", Fixtures.MIXED1_N10C, 400);
+    DataLayouts.writeSlice(data, "25degC/552_Mixed8_processed.csv", Fixtures.MIXED1_25C, 200);
+    DataLayouts.writeSlice(data, "n10degC/604_Mixed8_processed.csv", Fixtures.MIXED1_N10C, 200);
+    // Held out: present in the directory, never in the card.
+    DataLayouts.writeSlice(data, "25degC/551_UDDS_processed.csv", Fixtures.MIXED1_25C, 300);
+    Path model = dir.resolve("model");
+
+    CliRun train =
+        CliRun.of(
+            "train",
+            "--data",
+            data.toString(),
+            "--out",
+            model.toString(),
+            "--window",
+            "8",
+            "--horizons",
+            "20,60",
+            "--filters",
+            "2",
+            "--dense",
+            "4",
+            "--batch",
+            "128",
+            "--epochs",
+            "1",
+            "--seed",
+            "7",
+            "--model-version",
+            "test-model");
+
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    ModelCard card = ModelCard.read(model.resolve(ModelCard.FILE_NAME));
+    assertThat(card.modelVersion()).isEqualTo("test-model");
+    assertThat(card.featureSpec()).isEqualTo(new FeatureSpec(8, List.of(20, 60), 60_000L));
+    assertThat(card.training().seed()).isEqualTo(7L);
+    assertThat(card.training().command()).startsWith("./soc train --data ").contains("--seed 7");
+    assertThat(card.training().data())
+        .extracting(TrainingFile::file, TrainingFile::role)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("n10degC/601_Mixed1_processed.csv", "train"),
+            org.assertj.core.groups.Tuple.tuple("25degC/551_Mixed1_processed.csv", "train"),
+            org.assertj.core.groups.Tuple.tuple("n10degC/604_Mixed8_processed.csv", "validation"),
+            org.assertj.core.groups.Tuple.tuple("25degC/552_Mixed8_processed.csv", "validation"));
+    assertThat(card.training().data().get(1).sha256())
+        .isEqualTo(CycleLoader.sha256(Files.readAllBytes(train25)));
+    assertThat(card.training().data().get(1).rows()).isEqualTo(600L);
+
+    // Normalisation: fitted on the training windows only (all windows, warming-up included).
+    FeatureSpec spec = card.featureSpec();
+    Normalization expected =
+        Normalization.fit(
+            WindowBlocks.concat(
+                List.of(
+                    LgCsvReader.read(trainN10).windowBlock(spec, true),
+                    LgCsvReader.read(train25).windowBlock(spec, true))));
+    assertThat(card.featureNormalization()).isEqualTo(expected);
+    assertThat(card.metrics().at("/validation/pooled/n").asLong())
+        .isEqualTo(200 - 8 + 1 + 200 - 8 + 1);
+    assertThat(card.metrics().at("/validation/per_cycle")).hasSize(2);
+
+    CliRun evaluate =
+        CliRun.of(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            dir.resolve("report").toString());
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+  }
+}
