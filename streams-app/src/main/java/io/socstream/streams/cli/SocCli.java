@@ -56,7 +56,8 @@ public final class SocCli implements Runnable {
   /** The configured command line (exit codes, one-line failures). */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new SocCli());
-    cli.setExitCodeExceptionMapper(e -> FAILED);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println(commandLine.getCommandName() + ": " + oneLine(e));
