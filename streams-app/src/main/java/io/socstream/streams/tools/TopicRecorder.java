@@ -1,17 +1,23 @@
 package io.socstream.streams.tools;
 
 import io.socstream.avro.Telemetry;
+import io.socstream.core.serde.ConfluentWireFormat;
+import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.core.serde.SpecificAvroDeserializer;
+import io.socstream.core.serde.UnknownSchemaIdException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -27,9 +33,47 @@ public final class TopicRecorder {
   public TopicRecorder(String bootstrapServers, String registryUrl) {
     SpecificAvroDeserializer<Telemetry> values = new SpecificAvroDeserializer<>(Telemetry.class);
     values.configure(Map.of("schema.registry.url", registryUrl), false);
+    Deserializer<Telemetry> tolerant =
+        registryUrl.startsWith(MockSchemaRegistry.URL_PREFIX) ? new MockTolerant(values) : values;
     this.consumer =
         new KafkaConsumer<>(
-            TopicReader.consumerConfig(bootstrapServers), new StringDeserializer(), values);
+            TopicReader.consumerConfig(bootstrapServers), new StringDeserializer(), tolerant);
+  }
+
+  /**
+   * An in-memory ({@code mock://}) registry lives in one process: a topic written by another
+   * process (e.g. {@code soc replay} with its default {@code mock://replay}) carries schema ids
+   * this process has never seen. Those values are read with this build's Telemetry schema as the
+   * writer schema, which is what a {@code soc replay} of the same build wrote.
+   */
+  private static final class MockTolerant implements Deserializer<Telemetry> {
+    private final Deserializer<Telemetry> registry;
+    private final SpecificDatumReader<Telemetry> local = new SpecificDatumReader<>(Telemetry.class);
+
+    MockTolerant(Deserializer<Telemetry> registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public Telemetry deserialize(String topic, byte[] payload) {
+      try {
+        return registry.deserialize(topic, payload);
+      } catch (UnknownSchemaIdException e) {
+        try {
+          return local.read(
+              null,
+              DecoderFactory.get()
+                  .binaryDecoder(
+                      payload,
+                      ConfluentWireFormat.HEADER_SIZE,
+                      ConfluentWireFormat.bodyLength(payload),
+                      null));
+        } catch (IOException | RuntimeException notTelemetry) {
+          e.addSuppressed(notTelemetry);
+          throw e;
+        }
+      }
+    }
   }
 
   /**
