@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = SocCli.Version.class,
     description = "soc-stream: battery state-of-charge estimation on Kafka Streams.",
     subcommands = {
+      RunCommand.class,
       ReplayCommand.class,
       RecordCommand.class,
       BrokerCommand.class,

@@ -26,7 +26,7 @@ class SocCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"replay", "record", "broker"})
+  @ValueSource(strings = {"run", "replay", "record", "broker"})
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();

@@ -1,0 +1,51 @@
+package io.socstream.streams.config;
+
+import io.socstream.streams.dlq.DeadLetterDeserializationExceptionHandler;
+import io.socstream.streams.dlq.DeadLetterProcessingExceptionHandler;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** Turns {@link SocStreamsConfig} into the properties of a {@code KafkaStreams} instance. */
+public final class KafkaStreamsProperties {
+
+  private KafkaStreamsProperties() {}
+
+  /** The Kafka Streams configuration for {@code config}; {@code kafka.*} settings win last. */
+  public static Properties of(SocStreamsConfig config) {
+    Properties p = new Properties();
+    // Consumer group and prefix of every internal topic (changelogs, repartition).
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    // Where the brokers are.
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    // Local RocksDB state; kept out of /tmp so a reboot does not force a full changelog restore.
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    // Parallelism of this instance; partitions of battery.telemetry bound the useful maximum.
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    // exactly_once_v2: estimates, DLQ records, store changelogs and input offsets commit together,
+    // so windows buffered in the pending store are neither lost nor estimated twice on a crash.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+    // Every repartition topic and store must be named by us: a generated name would change with
+    // the topology and orphan its state.
+    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // KIP-1034: the topic the exception handlers send dead letters to.
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
+    // Undecodable telemetry (bad bytes, unknown schema id) → DeadLetter, then go on.
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationExceptionHandler.class.getName());
+    // Refused telemetry (validation, LATE) and unexpected per-record failures → DeadLetter.
+    p.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingExceptionHandler.class.getName());
+    // No global stores today; enabled so a future global store is covered the same way.
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // A new application starts from the oldest telemetry still retained.
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // The handlers build DeadLetter records with the Confluent serde: they read these settings.
+    config.serdeConfig().forEach(p::put);
+    // Escape hatch for anything else Kafka Streams knows (kafka.<setting>).
+    config.kafkaOverrides().forEach(p::put);
+    return p;
+  }
+}

@@ -1,0 +1,43 @@
+package io.socstream.streams.dlq;
+
+import io.socstream.avro.DeadLetterReason;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telemetry that cannot be decoded (not Confluent wire format, corrupt Avro, or a schema id the
+ * registry does not know) goes to the dead-letter queue with its original bytes; the stream goes
+ * on.
+ */
+public final class DeadLetterDeserializationExceptionHandler
+    implements DeserializationExceptionHandler {
+
+  private static final Logger LOG =
+      LoggerFactory.getLogger(DeadLetterDeserializationExceptionHandler.class);
+
+  private DeadLetters deadLetters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetters = DeadLetters.configure(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    DeadLetterReason reason = DeserializationFailures.classify(exception);
+    String message = reason + ": " + DeserializationFailures.describe(exception);
+    LOG.warn(
+        "Dead-lettering undecodable record {}-{}@{}: {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        message);
+    return Response.resume(List.of(deadLetters.build(context, null, reason, message)));
+  }
+}

@@ -1,0 +1,63 @@
+package io.socstream.streams.dlq;
+
+import io.socstream.avro.DeadLetterReason;
+import io.socstream.streams.inference.InferenceFailedException;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records a processor refuses ({@link TelemetryRejectedException}) go to the dead-letter queue with
+ * the refusal's reason; any other per-record failure goes there as {@code PROCESSING_ERROR}. Either
+ * way the stream goes on. A failure with no input record behind it (a punctuation) or of the model
+ * itself ({@link InferenceFailedException}) stops the task: it is not the record's fault, and
+ * dead-lettering every record while the model is broken would drain the stream.
+ */
+public final class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
+
+  private static final Logger LOG =
+      LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
+
+  private DeadLetters deadLetters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetters = DeadLetters.configure(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (context.sourceRawValue() == null && context.topic() == null) {
+      LOG.error("Processing failed outside any input record; stopping the task", exception);
+      return Response.fail();
+    }
+    if (exception instanceof InferenceFailedException) {
+      LOG.error("The model failed; stopping the task (windows stay pending)", exception);
+      return Response.fail();
+    }
+    DeadLetterReason reason;
+    String message;
+    if (exception instanceof TelemetryRejectedException rejected) {
+      reason = rejected.reason();
+      message = rejected.getMessage();
+      LOG.debug("Dead-lettering {}: {}", reason, message);
+    } else {
+      reason = DeadLetterReason.PROCESSING_ERROR;
+      message = exception.getClass().getName() + ": " + exception.getMessage();
+      LOG.warn(
+          "Dead-lettering record {}-{}@{} after an unexpected failure in {}",
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          context.processorNodeId(),
+          exception);
+    }
+    OriginHeaders.Origin origin = OriginHeaders.read(record == null ? null : record.headers());
+    return Response.resume(List.of(deadLetters.build(context, origin, reason, message)));
+  }
+}

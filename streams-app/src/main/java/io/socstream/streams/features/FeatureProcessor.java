@@ -1,0 +1,129 @@
+package io.socstream.streams.features;
+
+import io.socstream.avro.DeadLetterReason;
+import io.socstream.avro.Telemetry;
+import io.socstream.core.features.BatteryFeatureState;
+import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.FeatureStateCodec;
+import io.socstream.core.features.FeatureUpdate;
+import io.socstream.core.features.FeatureWindow;
+import io.socstream.core.features.Sample;
+import io.socstream.core.features.StateHeader;
+import io.socstream.streams.TopologyNames;
+import io.socstream.streams.dlq.TelemetryRejectedException;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Runs the core feature pipeline per battery on persistent stores and forwards every k-th ready
+ * window.
+ *
+ * <p>Per battery the state is a small header (header store, battery id → header) plus one record
+ * per retained step (steps store, (battery id, seq) → step); both stores are changelogged, so the
+ * pipeline continues exactly where it stopped after a restart or a rebalance.
+ *
+ * <p>Duplicates (same timestamp as the newest sample) are dropped and counted. An out-of-order
+ * sample at most {@code outOfOrderToleranceMs} older than the newest is dropped and counted; an
+ * older one is refused as {@code LATE} (dead-letter queue), leaving the state untouched. A gap
+ * longer than the spec's {@code maxGapMs} restarts the segment (warm-up again).
+ */
+public final class FeatureProcessor implements Processor<String, Telemetry, String, FeatureWindow> {
+
+  static final String METRICS_SCOPE = "soc-features";
+
+  private final FeatureSpec spec;
+  private final long outOfOrderToleranceMs;
+  private final int emitEvery;
+
+  private ProcessorContext<String, FeatureWindow> context;
+  private KeyValueStore<String, byte[]> headers;
+  private KeyValueStore<Bytes, byte[]> steps;
+  private Sensor duplicates;
+  private Sensor outOfOrder;
+  private Sensor late;
+  private Sensor gapRestarts;
+
+  public FeatureProcessor(FeatureSpec spec, long outOfOrderToleranceMs, int emitEvery) {
+    this.spec = spec;
+    this.outOfOrderToleranceMs = outOfOrderToleranceMs;
+    this.emitEvery = emitEvery;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, FeatureWindow> context) {
+    this.context = context;
+    this.headers = context.getStateStore(TopologyNames.FEATURE_HEADER_STORE);
+    this.steps = context.getStateStore(TopologyNames.FEATURE_STEPS_STORE);
+    String task = context.taskId().toString();
+    var metrics = context.metrics();
+    var info = Sensor.RecordingLevel.INFO;
+    duplicates = metrics.addRateTotalSensor(METRICS_SCOPE, task, "duplicate-samples", info);
+    outOfOrder = metrics.addRateTotalSensor(METRICS_SCOPE, task, "out-of-order-samples", info);
+    late = metrics.addRateTotalSensor(METRICS_SCOPE, task, "late-samples", info);
+    gapRestarts = metrics.addRateTotalSensor(METRICS_SCOPE, task, "gap-restarts", info);
+  }
+
+  @Override
+  public void process(Record<String, Telemetry> record) {
+    String batteryId = record.key();
+    Telemetry t = record.value();
+    Sample sample =
+        new Sample(
+            t.getTimestamp().toEpochMilli(), t.getVoltageV(), t.getCurrentA(), t.getTemperatureC());
+
+    BatteryFeatureState state = load(batteryId);
+    long newest = state.header().lastTimestampMs();
+    FeatureUpdate update = state.accept(sample);
+    switch (update.outcome()) {
+      case DUPLICATE -> duplicates.record();
+      case OUT_OF_ORDER -> {
+        long lateness = newest - sample.timestampMs();
+        if (lateness > outOfOrderToleranceMs) {
+          late.record();
+          // Nothing is stored: the handler dead-letters the record and the state stays as it was.
+          throw new TelemetryRejectedException(
+              DeadLetterReason.LATE,
+              "sample of battery "
+                  + batteryId
+                  + " at "
+                  + sample.timestampMs()
+                  + " is "
+                  + lateness
+                  + " ms older than its newest sample (tolerance "
+                  + outOfOrderToleranceMs
+                  + " ms)");
+        }
+        outOfOrder.record();
+      }
+      case ACCEPTED_AFTER_GAP -> gapRestarts.record();
+      case INVALID ->
+          throw new TelemetryRejectedException(
+              DeadLetterReason.OUT_OF_BOUNDS,
+              "sample of battery " + batteryId + " cannot be represented by the feature pipeline");
+      default -> {}
+    }
+    headers.put(batteryId, FeatureStateCodec.encodeHeader(state.header()));
+    if (update.hasWindow() && isEmitted(update.window())) {
+      context.forward(new Record<>(batteryId, update.window(), sample.timestampMs()));
+    }
+  }
+
+  /** Every k-th window of a segment, starting with its first. */
+  private boolean isEmitted(FeatureWindow window) {
+    return (window.segmentSamples() - spec.windowLength()) % emitEvery == 0;
+  }
+
+  private BatteryFeatureState load(String batteryId) {
+    StoreStepLog log = new StoreStepLog(steps, batteryId);
+    byte[] stored = headers.get(batteryId);
+    if (stored == null) {
+      return BatteryFeatureState.fresh(spec, log);
+    }
+    StateHeader header = FeatureStateCodec.decodeHeader(stored);
+    return BatteryFeatureState.resume(spec, header, log);
+  }
+}

@@ -1,0 +1,44 @@
+package io.socstream.streams.validation;
+
+import io.socstream.avro.Telemetry;
+import io.socstream.streams.dlq.OriginHeaders;
+import io.socstream.streams.dlq.TelemetryRejectedException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Refuses invalid telemetry (to the dead-letter queue, through the processing exception handler)
+ * and forwards the rest keyed by battery id, timestamped with the measurement time, with its origin
+ * in headers.
+ */
+public final class ValidationProcessor implements Processor<byte[], Telemetry, String, Telemetry> {
+
+  private final TelemetryValidator validator;
+  private ProcessorContext<String, Telemetry> context;
+
+  public ValidationProcessor(TelemetryValidator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Telemetry> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], Telemetry> record) {
+    Telemetry t = record.value();
+    TelemetryValidator.Rejection rejection =
+        validator.check(t, record.timestamp(), context.currentSystemTimeMs());
+    if (rejection != null) {
+      throw new TelemetryRejectedException(rejection.reason(), rejection.message());
+    }
+    Record<String, Telemetry> valid =
+        record.withKey(t.getBatteryId()).withTimestamp(t.getTimestamp().toEpochMilli());
+    context
+        .recordMetadata()
+        .ifPresent(m -> OriginHeaders.stamp(valid.headers(), m, record.timestamp(), record.key()));
+    context.forward(valid);
+  }
+}

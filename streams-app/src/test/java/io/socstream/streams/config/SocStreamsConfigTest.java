@@ -1,0 +1,136 @@
+package io.socstream.streams.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socstream.core.features.FeatureSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SocStreamsConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void defaults() {
+    SocStreamsConfig c = SocStreamsConfig.defaultsOnly();
+    assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(c.telemetryTopic()).isEqualTo("battery.telemetry");
+    assertThat(c.socTopic()).isEqualTo("battery.soc");
+    assertThat(c.dlqTopic()).isEqualTo("battery.telemetry.dlq");
+    assertThat(c.processingGuarantee()).isEqualTo("exactly_once_v2");
+    assertThat(c.batchSize()).isEqualTo(64);
+    assertThat(c.lingerMs()).isEqualTo(50);
+    assertThat(c.emitEvery()).isEqualTo(1);
+    assertThat(c.repartition()).isTrue();
+    String home = System.getProperty("user.home");
+    assertThat(c.stateDir()).isEqualTo(Path.of(home, ".soc-stream", "state"));
+    assertThat(c.stateDir().toString()).doesNotStartWith("/tmp");
+    assertThat(c.modelDir()).isEqualTo(Path.of(home, ".soc-stream", "model"));
+  }
+
+  @Test
+  void fileThenEnvironment() throws IOException {
+    Path file = dir.resolve("soc.properties");
+    Files.writeString(
+        file,
+        "soc.batch.size=16\nsoc.linger.ms=5\nsoc.topic.soc=fleet.soc\nkafka.commit.interval.ms=250\n");
+    SocStreamsConfig c =
+        SocStreamsConfig.load(file, Map.of("SOC_BATCH_SIZE", "32", "UNRELATED", "x"));
+    assertThat(c.batchSize()).isEqualTo(32);
+    assertThat(c.lingerMs()).isEqualTo(5);
+    assertThat(c.socTopic()).isEqualTo("fleet.soc");
+    assertThat(c.kafkaOverrides()).containsEntry("commit.interval.ms", "250");
+    assertThat(KafkaStreamsProperties.of(c))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250")
+        .containsEntry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, c.dlqTopic())
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2");
+  }
+
+  @Test
+  void environmentNames() {
+    assertThat(SocStreamsConfig.environmentName("soc.batch.size")).isEqualTo("SOC_BATCH_SIZE");
+    assertThat(SocStreamsConfig.environmentName(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS))
+        .isEqualTo("SOC_OUT_OF_ORDER_TOLERANCE_MS");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "soc.batch.size|0",
+        "soc.batch.size|lots",
+        "soc.linger.ms|-1",
+        "soc.emit.every|0",
+        "soc.stream.threads|0",
+        "soc.processing.guarantee|exactly_once",
+        "soc.repartition.enabled|yes",
+        "soc.bounds.voltage.min|9",
+        "soc.bounds.current.max|NaN",
+        "soc.topic.soc|bad topic",
+        "soc.features.horizons.s|500,100",
+        "soc.no.such.setting|1",
+      })
+  void aBadValueNamesTheSettingAndTheValue(String key, String value) {
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(key, value)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(key)
+        .hasMessageContaining(value);
+  }
+
+  @Test
+  void aBadEnvironmentValueNamesTheSetting() {
+    assertThatThrownBy(() -> SocStreamsConfig.load(null, Map.of("SOC_LINGER_MS", "soon")))
+        .hasMessageContaining("soc.linger.ms")
+        .hasMessageContaining("soon");
+  }
+
+  @Test
+  void servingSpecIsTheCardsUnlessConfigured() {
+    FeatureSpec card = new FeatureSpec(30, List.of(500), 60_000);
+    assertThat(SocStreamsConfig.defaultsOnly().servingSpec(card)).isEqualTo(card);
+    SocStreamsConfig c =
+        SocStreamsConfig.of(
+            Map.of(
+                SocStreamsConfig.FEATURES_WINDOW_LENGTH, "20",
+                SocStreamsConfig.FEATURES_HORIZONS_S, "100, 500"));
+    assertThat(c.servingSpec(card)).isEqualTo(new FeatureSpec(20, List.of(100, 500), 60_000));
+  }
+
+  @Test
+  void theShippedExampleListsEverySettingWithItsDefault() throws IOException {
+    Properties example = new Properties();
+    try (InputStream in =
+        SocStreamsConfig.class.getResourceAsStream("/soc-stream.example.properties")) {
+      assertThat(in).isNotNull();
+      example.load(in);
+    }
+    assertThat(example.stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(SocStreamsConfig.defaultValues().keySet());
+    SocStreamsConfig.defaultValues()
+        .forEach((key, value) -> assertThat(example.getProperty(key)).as(key).isEqualTo(value));
+  }
+
+  @Test
+  void secretsStayOutOfToString() {
+    SocStreamsConfig c =
+        SocStreamsConfig.of(
+            Map.of(
+                SocStreamsConfig.SCHEMA_REGISTRY_BASIC_AUTH,
+                "user:s3cret",
+                "kafka.sasl.jaas.config",
+                "password=\"hunter2\""));
+    assertThat(c.toString()).doesNotContain("s3cret").doesNotContain("hunter2");
+    assertThat(c.serdeConfig()).containsEntry("basic.auth.user.info", "user:s3cret");
+  }
+}
