@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.socstream.streams.config.SocStreamsConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,11 @@ class ComposeFileTest {
     assertThat(config.getProperty("soc.bootstrap.servers")).isEqualTo(internal);
     assertThat(config.getProperty("soc.schema.registry.url"))
         .isEqualTo("http://schema-registry:8081");
+
+    // The engine accepts the file as it is (no unknown or invalid setting).
+    SocStreamsConfig engine = SocStreamsConfig.load(root.resolve(mount), Map.of());
+    assertThat(engine.bootstrapServers()).isEqualTo(internal);
+    assertThat(engine.kafkaOverrides()).containsEntry("application.server", "soc-stream:8080");
 
     // The image's entrypoint reads exactly that file.
     assertThat(Files.readString(root.resolve("streams-app/pom.xml")))
