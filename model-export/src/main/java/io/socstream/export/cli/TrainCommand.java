@@ -89,6 +89,24 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty on dense kernels.")
   float l2;
 
+  @Option(
+      names = "--input-noise",
+      defaultValue = "0",
+      paramLabel = "STD",
+      description =
+          "Std of Gaussian noise added to the normalised input windows while training (0 = off);"
+              + " the exported model has none.")
+  float inputNoise;
+
+  @Option(
+      names = "--weight-average-decay",
+      defaultValue = "0",
+      paramLabel = "DECAY",
+      description =
+          "Decay of an exponential moving average of the weights, updated after every step, e.g."
+              + " 0.999 (0 = off); validation, checkpointing and the export use the average.")
+  float weightAverageDecay;
+
   @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Initial Adam rate.")
   float learningRate;
 
@@ -172,7 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         plateauPatience,
         0.5f,
         Math.min(1e-6f, learningRate),
-        seed);
+        seed,
+        inputNoise,
+        weightAverageDecay);
   }
 
   private static String defaultModelVersion(FeatureSpec spec) {

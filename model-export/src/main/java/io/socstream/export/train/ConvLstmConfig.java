@@ -27,7 +27,14 @@ import java.util.Map;
  * @param plateauPatience epochs without a better validation MAE before the learning rate is cut
  * @param plateauFactor factor the learning rate is multiplied by on a plateau, in (0, 1)
  * @param minLearningRate the learning rate is never cut below this
- * @param seed seeds weight initialisation, dropout and batch shuffling
+ * @param seed seeds weight initialisation, dropout, input noise and batch shuffling
+ * @param inputNoiseStd standard deviation of the Gaussian noise added to the (normalised) input
+ *     windows of the training head only, in normalised feature units; 0 = off. The inference head
+ *     and the exported model never see it.
+ * @param weightAverageDecay decay {@code d} of an exponential moving average of the weights, in [0,
+ *     1); 0 = off. When on, the average is updated after every training step, and validation,
+ *     best-epoch checkpointing, {@link ConvLstmModel#predict} and the export use the averaged
+ *     weights (see {@link ConvLstmGraph}).
  */
 public record ConvLstmConfig(
     int windowLength,
@@ -45,7 +52,48 @@ public record ConvLstmConfig(
     int plateauPatience,
     float plateauFactor,
     float minLearningRate,
-    long seed) {
+    long seed,
+    float inputNoiseStd,
+    float weightAverageDecay) {
+
+  /** A configuration without input noise and without weight averaging. */
+  public ConvLstmConfig(
+      int windowLength,
+      int featureCount,
+      int filters,
+      int kernelWidth,
+      int convLstmLayers,
+      List<Integer> denseUnits,
+      float dropout,
+      float l2,
+      float learningRate,
+      int batchSize,
+      int maxEpochs,
+      int earlyStoppingPatience,
+      int plateauPatience,
+      float plateauFactor,
+      float minLearningRate,
+      long seed) {
+    this(
+        windowLength,
+        featureCount,
+        filters,
+        kernelWidth,
+        convLstmLayers,
+        denseUnits,
+        dropout,
+        l2,
+        learningRate,
+        batchSize,
+        maxEpochs,
+        earlyStoppingPatience,
+        plateauPatience,
+        plateauFactor,
+        minLearningRate,
+        seed,
+        0f,
+        0f);
+  }
 
   /** The production defaults for a window of {@code windowLength} steps of {@code featureCount}. */
   public static ConvLstmConfig defaults(int windowLength, int featureCount) {
@@ -98,6 +146,41 @@ public record ConvLstmConfig(
       throw new IllegalArgumentException(
           "minLearningRate must be in (0, learningRate], was " + minLearningRate);
     }
+    if (!(inputNoiseStd >= 0f && Float.isFinite(inputNoiseStd))) {
+      throw new IllegalArgumentException("inputNoiseStd must be >= 0, was " + inputNoiseStd);
+    }
+    if (!(weightAverageDecay >= 0f && weightAverageDecay < 1f)) {
+      throw new IllegalArgumentException(
+          "weightAverageDecay must be in [0, 1), was " + weightAverageDecay);
+    }
+  }
+
+  /** Whether an exponential moving average of the weights is kept (and used for inference). */
+  public boolean averagesWeights() {
+    return weightAverageDecay > 0f;
+  }
+
+  /** A copy with other input noise and weight averaging (0 turns either off). */
+  public ConvLstmConfig withRegularisation(float newInputNoiseStd, float newWeightAverageDecay) {
+    return new ConvLstmConfig(
+        windowLength,
+        featureCount,
+        filters,
+        kernelWidth,
+        convLstmLayers,
+        denseUnits,
+        dropout,
+        l2,
+        learningRate,
+        batchSize,
+        maxEpochs,
+        earlyStoppingPatience,
+        plateauPatience,
+        plateauFactor,
+        minLearningRate,
+        seed,
+        newInputNoiseStd,
+        newWeightAverageDecay);
   }
 
   /** A copy with another window length and feature count. */
@@ -118,7 +201,9 @@ public record ConvLstmConfig(
         plateauPatience,
         plateauFactor,
         minLearningRate,
-        seed);
+        seed,
+        inputNoiseStd,
+        weightAverageDecay);
   }
 
   /** A copy with other stopping rules, for short runs. */
@@ -140,7 +225,9 @@ public record ConvLstmConfig(
         newPlateauPatience,
         plateauFactor,
         minLearningRate,
-        seed);
+        seed,
+        inputNoiseStd,
+        weightAverageDecay);
   }
 
   /** A copy with another model size and batch size. */
@@ -162,7 +249,9 @@ public record ConvLstmConfig(
         plateauPatience,
         plateauFactor,
         minLearningRate,
-        seed);
+        seed,
+        inputNoiseStd,
+        weightAverageDecay);
   }
 
   /** The hyperparameters as plain values, in a stable order, for the model card. */
@@ -184,6 +273,8 @@ public record ConvLstmConfig(
     map.put("plateauFactor", plateauFactor);
     map.put("minLearningRate", minLearningRate);
     map.put("seed", seed);
+    map.put("inputNoiseStd", inputNoiseStd);
+    map.put("weightAverageDecay", weightAverageDecay);
     return map;
   }
 

@@ -8,6 +8,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Split;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
+import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
@@ -15,13 +16,19 @@ import org.tensorflow.types.TFloat32;
  * Builds the forward pass of the ConvLSTM model from raw ops, on parameters that already exist in
  * the graph (variables while training, variables of the export graph when exporting).
  *
- * <p>Building the pass twice on the same parameters gives a training head (with dropout) and an
- * inference head (without), so the exported signature can never reach a dropout op.
+ * <p>Building the pass twice on the same parameters gives a training head (with dropout and input
+ * noise) and an inference head (without), so the exported signature can never reach a random op.
  */
 final class ConvLstmForward {
 
   private static final List<Long> UNIT_STRIDES = List.of(1L, 1L, 1L, 1L);
   private static final String SAME = "SAME";
+
+  /**
+   * Op seed2 of the input noise; the dropout layers use 1, 2, ... so this one never shares a stream
+   * with them.
+   */
+  private static final long INPUT_NOISE_SEED2 = 1_000L;
 
   private final Ops tf;
   private final ConvLstmConfig config;
@@ -38,7 +45,8 @@ final class ConvLstmForward {
    * SOC estimate per window.
    *
    * @param windows [batch, T, 1, F, 1]
-   * @param training whether dropout is applied (seeded, so a fresh session repeats its masks)
+   * @param training whether input noise and dropout are applied (seeded, so a fresh session repeats
+   *     their draws)
    * @return [batch, 1], linear
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows, boolean training) {
@@ -46,6 +54,9 @@ final class ConvLstmForward {
     int features = config.featureCount();
     int filters = config.filters();
     Operand<TFloat32> sequence = windows;
+    if (training && config.inputNoiseStd() > 0f) {
+      sequence = inputNoise(windows);
+    }
     int inputChannels = 1;
     Operand<TFloat32> hidden = null;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
@@ -118,6 +129,17 @@ final class ConvLstmForward {
       hiddenStates.add(hidden);
     }
     return hiddenStates;
+  }
+
+  /** {@code windows + N(0, inputNoiseStd^2)}, drawn afresh at every step (seeded like dropout). */
+  private Operand<TFloat32> inputNoise(Operand<TFloat32> windows) {
+    Operand<TFloat32> normal =
+        tf.random.randomStandardNormal(
+            tf.shape(windows),
+            TFloat32.class,
+            RandomStandardNormal.seed(config.seed()),
+            RandomStandardNormal.seed2(INPUT_NOISE_SEED2));
+    return tf.math.add(windows, tf.math.mul(normal, tf.constant(config.inputNoiseStd())));
   }
 
   /** Inverted dropout: keeps each unit with probability 1 - rate and rescales by 1 / keep. */

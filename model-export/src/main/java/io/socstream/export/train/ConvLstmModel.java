@@ -48,7 +48,8 @@ public final class ConvLstmModel implements AutoCloseable {
   }
 
   /**
-   * One Adam step on a mini-batch (with dropout).
+   * One Adam step on a mini-batch (with dropout and input noise), followed by the update of the
+   * weight average when it is on.
    *
    * @param windows {@code count * T * F} floats, row-major [window][step][feature]
    * @param targets {@code count} SOC targets
@@ -74,7 +75,8 @@ public final class ConvLstmModel implements AutoCloseable {
   }
 
   /**
-   * SOC estimates of the dropout-free head.
+   * SOC estimates of the dropout-free head; with weight averaging on, on the averaged weights (the
+   * {@link #inferenceWeights()}).
    *
    * @param windows {@code count * T * F} floats, row-major [window][step][feature]
    */
@@ -99,10 +101,25 @@ public final class ConvLstmModel implements AutoCloseable {
     learningRate = newLearningRate;
   }
 
-  /** A copy of every parameter's current values, keyed by name, in layout order. */
+  /**
+   * A copy of every parameter's current (trained, not averaged) values, by name, in layout order.
+   */
   public Map<String, float[]> weights() {
+    return fetch(graph.parameters);
+  }
+
+  /**
+   * The weights {@link #predict} uses, validation scores, checkpointing keeps and the export
+   * writes: the exponential moving average of the weights when {@code weightAverageDecay > 0}, else
+   * {@link #weights()}.
+   */
+  public Map<String, float[]> inferenceWeights() {
+    return graph.averages.isEmpty() ? weights() : fetch(graph.averages);
+  }
+
+  private Map<String, float[]> fetch(Map<String, Variable<TFloat32>> variables) {
     Session.Runner runner = session.runner();
-    for (Variable<TFloat32> variable : graph.parameters.values()) {
+    for (Variable<TFloat32> variable : variables.values()) {
       runner.fetch(variable);
     }
     Map<String, float[]> weights = new LinkedHashMap<>();
@@ -117,7 +134,11 @@ public final class ConvLstmModel implements AutoCloseable {
     return weights;
   }
 
-  /** Overwrites every parameter (e.g. with the best epoch's {@link #weights()}). */
+  /**
+   * Overwrites every parameter (e.g. with the best epoch's {@link #inferenceWeights()}); with
+   * weight averaging on, the averages are set to the same values, so both heads then agree. The
+   * averaging's step count goes on, so later steps keep the bias-corrected decay.
+   */
   public void setWeights(Map<String, float[]> weights) {
     Session.Runner runner = session.runner();
     List<TFloat32> tensors = new ArrayList<>();
@@ -137,6 +158,11 @@ public final class ConvLstmModel implements AutoCloseable {
     } finally {
       tensors.forEach(TFloat32::close);
     }
+  }
+
+  /** The training graph, for checks of what it holds. */
+  ConvLstmGraph graph() {
+    return graph;
   }
 
   /** The training session, for checks against the exported model. */

@@ -39,9 +39,12 @@ public final class SavedModelExport {
 
   private SavedModelExport() {}
 
-  /** Exports the current weights of {@code model} (after training: the best epoch's). */
+  /**
+   * Exports the current {@link ConvLstmModel#inferenceWeights()} of {@code model} (after training:
+   * the best epoch's; the weight average when averaging is on).
+   */
   public static void export(ConvLstmModel model, Path directory) throws IOException {
-    export(model.config(), model.weights(), directory);
+    export(model.config(), model.inferenceWeights(), directory);
   }
 
   /**

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains a {@link ConvLstmModel}: seeded shuffled mini-batches, validation MAE after every epoch,
  * best-weights checkpointing, learning-rate cuts on a plateau and early stopping. When it returns,
- * the model holds the best epoch's weights.
+ * the model holds the best epoch's weights. With weight averaging on, validation and checkpointing
+ * use the averaged weights, and the best epoch's average becomes the model's weights (and average).
  */
 public final class Trainer {
 
@@ -45,7 +46,7 @@ public final class Trainer {
     float[] batchTargets = new float[batchSize];
     PlateauMonitor monitor =
         new PlateauMonitor(config.earlyStoppingPatience(), config.plateauPatience());
-    Map<String, float[]> bestWeights = model.weights();
+    Map<String, float[]> bestWeights = model.inferenceWeights();
     List<EpochStats> history = new ArrayList<>();
     TrainingResult.StopReason stopReason = TrainingResult.StopReason.MAX_EPOCHS;
 
@@ -79,7 +80,8 @@ public final class Trainer {
 
       PlateauMonitor.Verdict verdict = monitor.observe(epoch, validationMae);
       if (verdict == PlateauMonitor.Verdict.IMPROVED) {
-        bestWeights = model.weights();
+        // With weight averaging on, the averaged weights: those were validated.
+        bestWeights = model.inferenceWeights();
       } else if (verdict == PlateauMonitor.Verdict.CUT_LEARNING_RATE) {
         float cut = Math.max(config.minLearningRate(), learningRate * config.plateauFactor());
         if (cut < learningRate) {
@@ -104,7 +106,10 @@ public final class Trainer {
         (System.nanoTime() - start) / 1e9);
   }
 
-  /** MAE of the dropout-free head over {@code data}, predicted in batches. */
+  /**
+   * MAE of the dropout-free head over {@code data} (on the averaged weights when averaging is on),
+   * predicted in batches.
+   */
   public double meanAbsoluteError(ConvLstmModel model, WindowDataset data) {
     int batchSize = config.batchSize();
     int size = data.windowSize();

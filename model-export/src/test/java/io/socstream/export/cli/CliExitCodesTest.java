@@ -70,5 +70,42 @@ class CliExitCodesTest {
     assertThat(spec).isEqualTo(FeatureSpec.defaults());
     assertThat(train.config(spec))
         .isEqualTo(ConvLstmConfig.defaults(spec.windowLength(), spec.featureCount()));
+    assertThat(train.config(spec).inputNoiseStd()).isZero();
+    assertThat(train.config(spec).averagesWeights()).isFalse();
+  }
+
+  @Test
+  void regularisationFlagsReachTheConfig() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train)
+        .parseArgs(
+            "--data",
+            "d",
+            "--out",
+            "o",
+            "--input-noise",
+            "0.05",
+            "--weight-average-decay",
+            "0.999",
+            "--dense",
+            "32,16",
+            "--dropout",
+            "0.1",
+            "--l2",
+            "0");
+    ConvLstmConfig config = train.config(FeatureSpec.defaults());
+
+    assertThat(config.inputNoiseStd()).isEqualTo(0.05f);
+    assertThat(config.weightAverageDecay()).isEqualTo(0.999f);
+    assertThat(config.denseUnits()).containsExactly(32, 16);
+    assertThat(config.dropout()).isEqualTo(0.1f);
+    assertThat(config.l2()).isZero();
+    assertThat(config.toMap())
+        .containsEntry("inputNoiseStd", 0.05f)
+        .containsEntry("weightAverageDecay", 0.999f);
+    assertThat(
+            CliRun.of("train", "--data", "d", "--out", "o", "--weight-average-decay", "1")
+                .exitCode())
+        .isNotZero();
   }
 }

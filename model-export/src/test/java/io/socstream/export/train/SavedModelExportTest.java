@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -22,9 +23,15 @@ class SavedModelExportTest {
 
   @TempDir Path temp;
 
-  @Test
-  void exportedModelMatchesTheTrainingInferenceHeadAndHasNoDropout() throws Exception {
-    ConvLstmConfig config = SyntheticWindows.tinyConfig().withSchedule(1, 1, 1);
+  /** With input noise and weight averaging on, too: neither may leak into the export. */
+  @ParameterizedTest(name = "input noise {0}, weight average decay {1}")
+  @CsvSource({"0, 0", "0.3, 0.9"})
+  void exportedModelMatchesTheTrainingInferenceHeadAndHasNoRandomOp(
+      float inputNoiseStd, float weightAverageDecay) throws Exception {
+    ConvLstmConfig config =
+        SyntheticWindows.tinyConfig()
+            .withSchedule(1, 1, 1)
+            .withRegularisation(inputNoiseStd, weightAverageDecay);
     WindowDataset training = SyntheticWindows.generate(256, 6, 3, 11L);
     WindowDataset probe = SyntheticWindows.generate(50, 6, 3, 12L);
     Path directory = temp.resolve("model");
@@ -48,9 +55,17 @@ class SavedModelExportTest {
       assertThat(second).containsExactly(first);
 
       List<String> types = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       Iterator<GraphOperation> operations = bundle.graph().operations();
-      operations.forEachRemaining(operation -> types.add(operation.type()));
-      assertThat(types).doesNotContain("RandomUniform", "ApplyAdam", "Floor");
+      operations.forEachRemaining(
+          operation -> {
+            types.add(operation.type());
+            names.add(operation.name());
+          });
+      assertThat(types)
+          .doesNotContain("RandomUniform", "RandomStandardNormal", "ApplyAdam", "Floor")
+          .noneMatch(type -> type.startsWith("Random") || type.startsWith("Stateless"));
+      assertThat(names).noneMatch(name -> name.startsWith(ConvLstmGraph.AVERAGE_PREFIX));
     }
   }
 

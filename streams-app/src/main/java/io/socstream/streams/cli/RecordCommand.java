@@ -1,0 +1,106 @@
+package io.socstream.streams.cli;
+
+import io.socstream.streams.tools.ProgressBar;
+import io.socstream.streams.tools.TopicRecorder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./soc record}: a topic's Telemetry into an Avro container file. */
+@Command(
+    name = "record",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Records a topic's Telemetry (every partition, committed records only, no consumer group)"
+          + " into an Avro container file that `soc replay --input` accepts. Each entry keeps"
+          + " topic, partition, offset, key and record timestamp next to the Telemetry (schema"
+          + " io.socstream.recording.RecordedTelemetry, in the file header).",
+      "Stops after --until-idle seconds without a record, or on Ctrl-C; the file is complete"
+          + " either way."
+    })
+public final class RecordCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--topic", required = true, description = "Topic to record.")
+  String topic;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
+  Path out;
+
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--registry",
+      defaultValue = "mock://replay",
+      paramLabel = "URL",
+      description = "Schema registry URL (mock://scope = in-memory). Default: ${DEFAULT-VALUE}.")
+  String registry;
+
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the oldest record (default: only records arriving from now on).")
+  boolean fromBeginning;
+
+  @Option(
+      names = "--until-idle",
+      paramLabel = "SECONDS",
+      description = "Stop after this many seconds without a new record (default: until Ctrl-C).")
+  Double untilIdleSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (untilIdleSeconds != null && !(untilIdleSeconds > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--until-idle must be > 0");
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Duration idle =
+        untilIdleSeconds == null ? null : Duration.ofMillis(Math.round(untilIdleSeconds * 1000));
+    TopicRecorder recorder = new TopicRecorder(bootstrapServers, registry);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              recorder.stop();
+              try {
+                finished.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "soc-record-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long n;
+    try {
+      n =
+          recorder.record(
+              topic,
+              out,
+              fromBeginning,
+              idle,
+              new ProgressBar(spec.commandLine().getErr(), "record " + topic, 0));
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waited for us
+      }
+    }
+    spec.commandLine().getOut().println("Recorded " + n + " records of " + topic + " to " + out);
+    return SocCli.OK;
+  }
+}

@@ -1,0 +1,142 @@
+package io.socstream.streams.cli;
+
+import io.socstream.avro.Telemetry;
+import io.socstream.streams.tools.Pacer;
+import io.socstream.streams.tools.ProgressBar;
+import io.socstream.streams.tools.ReplayInputs;
+import io.socstream.streams.tools.ReplayRecord;
+import io.socstream.streams.tools.TelemetryReplayer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.Producer;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./soc replay}: recorded telemetry into a topic, paced by its timestamps. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Produces recorded telemetry to a topic with the ORIGINAL timestamps as record timestamps,"
+          + " paced in real time (scaled by --speed) or as fast as possible (--max-speed). Key ="
+          + " battery id, value = Avro Telemetry (Confluent wire format). Idempotent producer.",
+      "Inputs: LG-layout CSVs (one battery per file, id = file name without .csv; the SOC"
+          + " column becomes reported_soc) or recordings made by `soc record`. Each input plays"
+          + " on its own clock from the start, so files recorded on different days run side by"
+          + " side.",
+      "--from-topic copies what a topic holds now into --topic instead (bytes, keys, headers"
+          + " and timestamps unchanged)."
+    })
+public final class ReplayCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  static final class Source {
+    @Option(
+        names = "--input",
+        arity = "1..*",
+        paramLabel = "FILE",
+        description = "LG CSV or `soc record` files.")
+    List<Path> inputs;
+
+    @Option(
+        names = "--from-topic",
+        paramLabel = "TOPIC",
+        description = "Copy this topic's records instead.")
+    String fromTopic;
+  }
+
+  @Option(
+      names = "--bootstrap-servers",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "Kafka bootstrap servers.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--registry",
+      defaultValue = "mock://replay",
+      paramLabel = "URL",
+      description = "Schema registry URL (mock://scope = in-memory). Default: ${DEFAULT-VALUE}.")
+  String registry;
+
+  @Option(
+      names = "--topic",
+      defaultValue = "battery.telemetry",
+      description = "Topic to produce to. Default: ${DEFAULT-VALUE}.")
+  String topic;
+
+  @ArgGroup(exclusive = true)
+  Pace pace;
+
+  static final class Pace {
+    @Option(
+        names = "--speed",
+        paramLabel = "X",
+        description = "Replay X times faster than recorded (default 1 = real time).")
+    Double speed;
+
+    @Option(names = "--max-speed", description = "As fast as possible, no pacing.")
+    boolean max;
+  }
+
+  @Option(
+      names = "--battery-id",
+      paramLabel = "ID",
+      description = "Battery id (and key) of every record, instead of the file's.")
+  String batteryId;
+
+  @Override
+  public Integer call() throws Exception {
+    Pacer pacer = pacer();
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    if (source.fromTopic != null) {
+      if (batteryId != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--battery-id does not apply to --from-topic");
+      }
+      long n =
+          TelemetryReplayer.copyTopic(
+              bootstrapServers, source.fromTopic, topic, pacer, ProgressBar.Factory.on(err));
+      out.println("Copied " + n + " records from " + source.fromTopic + " to " + topic);
+      return SocCli.OK;
+    }
+    for (Path input : source.inputs) {
+      if (!Files.isRegularFile(input)) {
+        throw new IllegalArgumentException("Input file " + input + " does not exist");
+      }
+    }
+    List<ReplayRecord> schedule = ReplayInputs.schedule(source.inputs, batteryId);
+    long batteries = schedule.stream().map(ReplayRecord::key).distinct().count();
+    ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
+    long sent;
+    try (Producer<String, Telemetry> producer =
+        TelemetryReplayer.telemetryProducer(bootstrapServers, registry, !pacer.paced())) {
+      sent = TelemetryReplayer.replay(producer, topic, schedule, pacer, bar);
+    }
+    bar.done();
+    out.println("Replayed " + sent + " records of " + batteries + " batteries to " + topic);
+    return SocCli.OK;
+  }
+
+  private Pacer pacer() {
+    if (pace != null && pace.max) {
+      return Pacer.unpaced();
+    }
+    double speed = pace == null || pace.speed == null ? 1.0 : pace.speed;
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--speed must be a positive number, was " + speed);
+    }
+    return Pacer.realTime(speed);
+  }
+}

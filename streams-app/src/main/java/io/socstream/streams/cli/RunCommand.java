@@ -1,0 +1,183 @@
+package io.socstream.streams.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.socstream.streams.SocStreamsApp;
+import io.socstream.streams.TopologyNames;
+import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.ops.OpsMetrics;
+import io.socstream.streams.ops.OpsServer;
+import io.socstream.streams.ops.StreamsLatestSocLookup;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./soc run}: the engine against a real cluster, with its ops endpoint. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the SOC estimation processor (Kafka Streams) against a real cluster until SIGTERM or"
+          + " Ctrl-C, with the ops HTTP endpoint: /metrics (Prometheus), /health,"
+          + " /batteries/{id}/soc.",
+      "Settings: the --config properties file, then SOC_* environment variables (e.g."
+          + " SOC_BOOTSTRAP_SERVERS overrides soc.bootstrap.servers); kafka.* keys go to Kafka"
+          + " Streams as they are. Set kafka.application.server=HOST:OPS_PORT on every instance"
+          + " so that /batteries/{id}/soc is forwarded to the instance owning the battery.",
+      "Exits 1 with a message naming the setting when the configuration is invalid."
+    })
+public final class RunCommand implements Callable<Integer> {
+
+  /** Environment variable for the ops port when --ops-port is not given. */
+  public static final String OPS_PORT_ENV = "SOC_OPS_PORT";
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file (default: $SOC_CONFIG, else defaults and environment only).")
+  Path config;
+
+  @Option(
+      names = "--ops-port",
+      paramLabel = "PORT",
+      description = "Ops HTTP port; 0 = a free one (default: $" + OPS_PORT_ENV + ", else 8080).")
+  Integer opsPort;
+
+  @Option(
+      names = "--ops-host",
+      defaultValue = "0.0.0.0",
+      description = "Address the ops endpoint listens on. Default: ${DEFAULT-VALUE}.")
+  String opsHost;
+
+  @Option(
+      names = "--shutdown-timeout",
+      defaultValue = "30",
+      paramLabel = "SECONDS",
+      description = "How long a shutdown may take to commit and close. Default: ${DEFAULT-VALUE}.")
+  long shutdownTimeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    SocStreamsConfig settings = SocStreamsConfig.load(configFile());
+    int port = opsPort();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SocStreamsApp app = SocStreamsApp.create(settings);
+    KafkaStreams streams = app.streams();
+    OpsMetrics bound = OpsMetrics.bind(registry, streams);
+    OpsServer ops;
+    try {
+      ops =
+          OpsServer.start(
+              new InetSocketAddress(opsHost, port),
+              registry,
+              streams::state,
+              new StreamsLatestSocLookup(
+                  streams,
+                  TopologyNames.LATEST_SOC_STORE,
+                  StreamsLatestSocLookup.hostInfo(
+                      settings.kafkaOverrides().get("application.server"))));
+    } catch (java.io.IOException e) {
+      app.close();
+      throw new IllegalStateException(
+          "Cannot open the ops endpoint on " + opsHost + ":" + port + ": " + e.getMessage(), e);
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean failed = new AtomicBoolean();
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR) {
+            failed.set(true);
+            stopped.countDown();
+          }
+        });
+    Duration timeout = Duration.ofSeconds(shutdownTimeoutSeconds);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              LOG.info("Shutting down (at most {})", timeout);
+              stopped.countDown();
+              try {
+                closed.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "soc-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      app.start();
+      spec.commandLine()
+          .getErr()
+          .println(
+              "soc run: "
+                  + settings.applicationId()
+                  + " on "
+                  + settings.bootstrapServers()
+                  + "; ops endpoint http://"
+                  + opsHost
+                  + ":"
+                  + ops.port()
+                  + "/ (metrics, health, batteries/{id}/soc)");
+      spec.commandLine().getErr().flush();
+      stopped.await();
+    } finally {
+      ops.close();
+      streams.close(timeout);
+      app.close();
+      bound.close();
+      closed.countDown();
+    }
+    if (failed.get()) {
+      throw new IllegalStateException(
+          "Kafka Streams stopped with an error (see the log above); state " + streams.state());
+    }
+    return SocCli.OK;
+  }
+
+  private Path configFile() {
+    Path file = config;
+    if (file == null) {
+      String fromEnv = System.getenv("SOC_CONFIG");
+      file = fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+    }
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("Configuration file " + file + " does not exist");
+    }
+    return file;
+  }
+
+  private int opsPort() {
+    int port;
+    if (opsPort != null) {
+      port = opsPort;
+    } else {
+      String env = System.getenv(OPS_PORT_ENV);
+      try {
+        port = env == null || env.isBlank() ? 8080 : Integer.parseInt(env.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Invalid value '" + env + "' for " + OPS_PORT_ENV + ": not a port number");
+      }
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("Invalid ops port " + port + ": expected 0..65535");
+    }
+    return port;
+  }
+}
