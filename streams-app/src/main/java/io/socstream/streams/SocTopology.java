@@ -47,7 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  * they are always in one sub-topology). See {@link InferenceProcessor} for why a pending window's
  * steps are never evicted before it is flushed.
  *
- * Built separately from configuration and {@code main} so tests drive it with {@code
+ * <p>Built separately from configuration and {@code main} so tests drive it with {@code
  * TopologyTestDriver}. The dead-letter queue is not a node: the handlers configured by {@link
  * io.socstream.streams.config.KafkaStreamsProperties} produce to it.
  */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pending windows are references into the {@code feature-steps} store, so (1) a window's steps
- * must still be there when it is flushed, however large B and the linger are and however short the
+ * Pending windows are references into the {@code feature-steps} store, so (1) a window's steps must
+ * still be there when it is flushed, however large B and the linger are and however short the
  * horizons, and (2) what the processors write per record does not grow with the window length T.
  */
 class PendingWindowStepsTest {

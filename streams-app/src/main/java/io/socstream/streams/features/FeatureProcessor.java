@@ -20,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs the core feature pipeline per battery on persistent stores and forwards a reference to every
- * k-th ready window ({@link WindowEvent.Ready}: its newest step's sequence number and times, not its
- * features).
+ * k-th ready window ({@link WindowEvent.Ready}: its newest step's sequence number and times, not
+ * its features).
  *
  * <p>Per battery the state is a small header (header store, battery id → header) plus one record
  * per retained step (steps store, (battery id, seq) → step); both stores are changelogged, so the

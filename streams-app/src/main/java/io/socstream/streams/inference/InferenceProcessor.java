@@ -26,21 +26,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Batches ready windows into model calls and emits one {@link SocEstimate} per window.
  *
  * <p>A ready window is first written to the pending store (sequence → {@link PendingWindow}), which
- * is changelogged. What is stored is a fixed-size reference (battery, newest step's sequence number,
- * times, segment samples, warm-up flag), not the T×F features, so the bytes written per window do
- * not grow with T. A flush takes up to B windows in arrival order, rebuilds each from the {@code
- * feature-steps} store (the steps {@code endSeq - T + 1 .. endSeq}), normalises it with the model
- * card's normalisation, runs the model once on the batch, forwards one estimate per window, updates
- * {@code latest-soc} and deletes the windows from the pending store.
+ * is changelogged. What is stored is a fixed-size reference (battery, newest step's sequence
+ * number, times, segment samples, warm-up flag), not the T×F features, so the bytes written per
+ * window do not grow with T. A flush takes up to B windows in arrival order, rebuilds each from the
+ * {@code feature-steps} store (the steps {@code endSeq - T + 1 .. endSeq}), normalises it with the
+ * model card's normalisation, runs the model once on the batch, forwards one estimate per window,
+ * updates {@code latest-soc} and deletes the windows from the pending store.
  *
  * <p><b>Pending windows keep their steps.</b> Before the feature node deletes steps of a battery it
  * forwards {@link WindowEvent.Evicting}; if a pending window of that battery starts at or before
  * the highest step about to go, everything pending is flushed first. So a window's steps always
  * exist when it is flushed; a missing one is a bug and fails loudly ({@link
- * IllegalStateException}). Under
- * exactly_once_v2 the pending-store writes, the estimates and the input offsets commit in one
- * transaction: a crash before a flush leaves the windows pending after restore (flushed then), a
- * crash after it rolls the whole flush back. Nothing is lost, nothing is emitted twice.
+ * IllegalStateException}). Under exactly_once_v2 the pending-store writes, the estimates and the
+ * input offsets commit in one transaction: a crash before a flush leaves the windows pending after
+ * restore (flushed then), a crash after it rolls the whole flush back. Nothing is lost, nothing is
+ * emitted twice.
  *
  * <p>A flush runs when B windows are pending, on a wall-clock punctuation every L ms (linger), or,
  * with L = 0, after every input record.
@@ -62,6 +62,7 @@ public final class InferenceProcessor
 
   /** Per battery with pending windows: the oldest step any of them needs. */
   private final Map<String, Long> oldestNeededStep = new HashMap<>();
+
   private long nextSequence;
   private int pendingCount;
   private boolean loaded;
