@@ -186,6 +186,77 @@ class SocStreamsIT {
             DeadLetterReason.DESERIALIZATION_ERROR, DeadLetterReason.NOT_FINITE);
   }
 
+  /**
+   * The committed test-cycle slice ({@link DriveCycle}) produced to its own telemetry topic: every
+   * window gives one committed estimate, and their MAE against the CSV's SOC label is the offline
+   * {@code ./soc predict} path's (within 1e-6).
+   */
+  @Test
+  void testCycleSliceGivesTheOfflineMae() throws Exception {
+    String in = "parity.telemetry";
+    String out = "parity.soc";
+    String dlq = "parity.telemetry.dlq";
+    try (Admin admin = cluster.admin()) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(in, 2, (short) 1),
+                  new NewTopic(out, 1, (short) 1),
+                  new NewTopic(dlq, 1, (short) 1)))
+          .all()
+          .get();
+    }
+    Map<String, String> s = settings();
+    s.put(SocStreamsConfig.APPLICATION_ID, "soc-it-parity");
+    s.put(SocStreamsConfig.STATE_DIR, dir.resolve("parity-state").toString());
+    s.put(SocStreamsConfig.MODEL_DIR, DriveCycle.modelDir().toString());
+    s.put(SocStreamsConfig.TELEMETRY_TOPIC, in);
+    s.put(SocStreamsConfig.SOC_TOPIC, out);
+    s.put(SocStreamsConfig.DLQ_TOPIC, dlq);
+    s.put(SocStreamsConfig.BATCH_SIZE, "64");
+    SocStreamsConfig config = SocStreamsConfig.of(s);
+    Map<String, Object> serde = config.serdeConfig();
+
+    DriveCycle.Offline offline = DriveCycle.offline(DriveCycle.modelDir());
+    produce(serde, in, DriveCycle.telemetry("cell-551"));
+    List<SocEstimate> estimates;
+    try (SocStreamsApp app = SocStreamsApp.create(config)) {
+      app.start();
+      awaitRunning(app.streams());
+      estimates = read(out, AvroSerdes.socEstimate(serde).deserializer(), offline.count(), 0);
+    }
+
+    assertThat(estimates).hasSize(offline.count());
+    double[] soc = new double[offline.count()];
+    for (int w = 0; w < offline.count(); w++) {
+      assertThat(estimates.get(w).getTimestamp().toEpochMilli()).isEqualTo(offline.timestamps()[w]);
+      soc[w] = estimates.get(w).getSoc();
+    }
+    double streamedMae = DriveCycle.meanAbsoluteError(offline.truth(), soc);
+    assertThat(streamedMae).isCloseTo(offline.mae(), org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(read(dlq, AvroSerdes.deadLetter(serde).deserializer(), 0, 0)).isEmpty();
+  }
+
+  private static void produce(Map<String, Object> serde, String topic, List<Telemetry> records) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    Serializer<Telemetry> values = AvroSerdes.telemetry(serde).serializer();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (Telemetry t : records) {
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                null,
+                t.getTimestamp().toEpochMilli(),
+                t.getBatteryId().getBytes(StandardCharsets.UTF_8),
+                values.serialize(topic, t)));
+      }
+      producer.flush();
+    }
+  }
+
   private static List<SocEstimate> ofBattery(List<SocEstimate> all, String battery) {
     return all.stream().filter(e -> e.getBatteryId().equals(battery)).toList();
   }
