@@ -28,9 +28,10 @@ import java.util.List;
 import org.tensorflow.TensorFlow;
 
 /**
- * A committed slice of a test drive cycle (the first 900 rows of LG HG2 {@code 551_US06} at 25 °C,
- * see {@code src/test/resources/fixtures/README.md}), a model for it, and the offline estimates the
- * {@code ./soc predict} path gives for it.
+ * A committed slice of a held-out test drive cycle, the first 900 rows of LG HG2 {@code 551_US06}
+ * at 25 °C (Kollmeyer et al. 2020, Mendeley Data doi:10.17632/cp3473x7xv.3, CC BY 4.0), from
+ * soc-core's test-jar (see {@code src/test/resources/fixtures/README.md} at the repository root), a
+ * model for it, and the offline estimates the {@code ./soc predict} path gives for it.
  *
  * <p>Model: the shipped model at {@code model-export/model/} when the repository has one, otherwise
  * the core's tiny test model with the default feature spec (T = 30, 500 s means) and a card whose
