@@ -29,10 +29,16 @@ public final class TopologyNames {
   /** Feature pipeline header per battery (battery id → encoded header). */
   public static final String FEATURE_HEADER_STORE = "feature-header";
 
-  /** Feature pipeline steps (battery id + sequence → encoded step). */
+  /**
+   * Feature pipeline steps (battery id + sequence → encoded step); the inference node reads pending
+   * windows from it.
+   */
   public static final String FEATURE_STEPS_STORE = "feature-steps";
 
-  /** Windows waiting for the model (sequence → encoded pending window). */
+  /**
+   * Windows waiting for the model (arrival sequence → fixed-size reference to the window's steps in
+   * {@link #FEATURE_STEPS_STORE}, not its features).
+   */
   public static final String PENDING_WINDOWS_STORE = "pending-windows";
 
   /** The newest estimate per battery (battery id → SocEstimate), for interactive queries. */
