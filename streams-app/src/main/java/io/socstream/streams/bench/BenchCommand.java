@@ -45,11 +45,19 @@ public final class BenchCommand implements Callable<Integer> {
               + " bench.json).")
   Path model;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "An engine setting for every run (soc.* or kafka.*), e.g. --set"
+              + " kafka.producer.linger.ms=5; repeatable. Default: the engine's defaults.")
+  java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     BenchPlan plan = quick ? BenchPlan.quickRun() : BenchPlan.fullRun();
-    ObjectNode result = new StreamsBenchmark(plan, out, model, err).run();
+    ObjectNode result = new StreamsBenchmark(plan, out, model, settings, err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(result.toPrettyString());
     stdout.println("wrote " + out.toAbsolutePath().normalize().resolve("bench.json"));

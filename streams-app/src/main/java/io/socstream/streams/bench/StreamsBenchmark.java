@@ -67,6 +67,7 @@ public final class StreamsBenchmark {
   private final BenchPlan plan;
   private final Path out;
   private final Path explicitModel;
+  private final Map<String, String> overrides;
   private final PrintWriter log;
   private final Path work;
   private final String registryScope = "soc-bench-" + UUID.randomUUID();
@@ -77,8 +78,17 @@ public final class StreamsBenchmark {
   private SavedModelRunner runner;
   private SavedModelSocModel model;
 
-  public StreamsBenchmark(BenchPlan plan, Path out, Path explicitModel, PrintWriter log) {
+  /**
+   * @param overrides engine settings ({@code soc.*}, {@code kafka.*}) applied to every run
+   */
+  public StreamsBenchmark(
+      BenchPlan plan,
+      Path out,
+      Path explicitModel,
+      Map<String, String> overrides,
+      PrintWriter log) {
     this.plan = plan;
+    this.overrides = Map.copyOf(overrides);
     this.out = out.toAbsolutePath().normalize();
     this.explicitModel = explicitModel;
     this.log = log;
@@ -190,6 +200,7 @@ public final class StreamsBenchmark {
       settings.put("stream_threads", defaults.streamThreads());
       settings.put("repartition", defaults.repartition());
       settings.put("commit_interval_ms", "Kafka Streams default (100 under exactly_once_v2)");
+      settings.set("overrides", json.valueToTree(overrides));
       result.set("targets", targets(json, result, modelTiming));
       result.put("pre_produce_seconds", round3(produceSeconds));
       result.put("load_average_start", round3(loadStart));
@@ -293,7 +304,7 @@ public final class StreamsBenchmark {
 
   /** The engine's defaults; only where to connect, the guarantee and (for (c)) B differ. */
   private Map<String, String> engineSettings(String guarantee, Integer batchSize) {
-    Map<String, String> s = new HashMap<>();
+    Map<String, String> s = new HashMap<>(overrides);
     s.put(SocStreamsConfig.PROCESSING_GUARANTEE, guarantee);
     if (batchSize != null) {
       s.put(SocStreamsConfig.BATCH_SIZE, Integer.toString(batchSize));
