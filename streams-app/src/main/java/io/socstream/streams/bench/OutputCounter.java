@@ -104,7 +104,9 @@ final class OutputCounter implements AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
+    if (!running.getAndSet(false)) {
+      return;
+    }
     consumer.wakeup();
     try {
       thread.join(10_000);

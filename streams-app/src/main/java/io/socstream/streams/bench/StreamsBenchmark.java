@@ -345,7 +345,8 @@ public final class StreamsBenchmark {
       long peakRss,
       double stateBytesPerBattery,
       ObjectNode stateByStore,
-      double stateDirBytesPerBattery) {
+      double stateDirBytesPerBattery,
+      double steadyRecordsPerSecond) {
 
     /** Input records fully processed per second, from RUNNING to the last output received. */
     double recordsPerSecond() {
@@ -380,8 +381,17 @@ public final class StreamsBenchmark {
           });
       long startedAt = System.nanoTime();
       streams.start();
-      awaitOutputs(name, streams, counter, expectedOutputs, config);
+      long[] tenth = awaitOutputs(name, streams, counter, expectedOutputs, config);
       long end = counter.lastReceivedNanos();
+      // Between the moment 10 % of the outputs had arrived and the last one: without start-up and
+      // the pipeline's fill time, in input records per second.
+      double steady =
+          end > tenth[0] && tenth[0] > 0
+              ? (expectedOutputs - tenth[1])
+                  / ((end - tenth[0]) / 1e9)
+                  * plan.records()
+                  / (double) expectedOutputs
+              : 0;
       long from = runningAt[0] == 0 ? startedAt : runningAt[0];
       double seconds = (end - from) / 1e9;
       double secondsFromStart = (end - startedAt) / 1e9;
@@ -404,7 +414,8 @@ public final class StreamsBenchmark {
               memory.peakRss(),
               stateBytes,
               byStore,
-              dirBytes);
+              dirBytes,
+              steady);
       say(
           "(%s) %,.0f records/s (%,d records in %.2f s from RUNNING; %.2f s from start())",
           name, run.recordsPerSecond(), plan.records(), seconds, secondsFromStart);
@@ -413,7 +424,8 @@ public final class StreamsBenchmark {
     }
   }
 
-  private void awaitOutputs(
+  /** Waits for {@code expected} outputs; returns {nanoTime, count} when 10 % had arrived. */
+  private long[] awaitOutputs(
       String name,
       KafkaStreams streams,
       OutputCounter counter,
@@ -423,10 +435,15 @@ public final class StreamsBenchmark {
     long lastCount = -1;
     long lastProgress = System.nanoTime();
     long stallLimit = TimeUnit.SECONDS.toNanos(60);
+    long[] tenth = {0, 0};
     while (true) {
       long count = counter.count();
+      if (tenth[0] == 0 && count >= expected / 10) {
+        tenth[0] = System.nanoTime();
+        tenth[1] = count;
+      }
       if (count >= expected) {
-        return;
+        return tenth;
       }
       if (count != lastCount) {
         lastCount = count;
@@ -684,6 +701,7 @@ public final class StreamsBenchmark {
       n.put("seconds_from_start", round3(r.secondsFromStart()));
       n.put("records_per_second", round1(r.recordsPerSecond()));
       n.put("outputs_per_second", round1(r.outputRecords() / r.secondsFromRunning()));
+      n.put("records_per_second_steady", round1(r.steadyRecordsPerSecond()));
       n.put("heap_used_peak_bytes", r.peakHeapUsed());
       n.put("rss_peak_bytes", r.peakRss());
     }
