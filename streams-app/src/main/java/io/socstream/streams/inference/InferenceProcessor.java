@@ -4,6 +4,7 @@ import io.socstream.avro.SocEstimate;
 import io.socstream.core.features.FeatureWindow;
 import io.socstream.streams.TopologyNames;
 import io.socstream.streams.model.SocModel;
+import io.socstream.streams.ops.SocMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class InferenceProcessor
   private final int windowLength;
   private final int featureCount;
   private final EstimateFactory estimates;
+  private final SocMetrics metrics;
 
   private ProcessorContext<String, SocEstimate> context;
   private KeyValueStore<Long, byte[]> pending;
@@ -48,6 +50,12 @@ public final class InferenceProcessor
   private Sensor batches;
 
   public InferenceProcessor(SocModel model, int batchSize, long lingerMs) {
+    this(model, batchSize, lingerMs, SocMetrics.noop());
+  }
+
+  /** Records every model call (batch size, latency) and the estimates out in {@code metrics}. */
+  public InferenceProcessor(SocModel model, int batchSize, long lingerMs, SocMetrics metrics) {
+    this.metrics = metrics;
     this.model = model;
     this.batchSize = batchSize;
     this.lingerMs = lingerMs;
@@ -147,8 +155,10 @@ public final class InferenceProcessor
       System.arraycopy(batch.get(i).value.input(), 0, inputs, i * stride, stride);
     }
     float[] soc;
+    long started = System.nanoTime();
     try {
       soc = model.predict(inputs, b);
+      metrics.inference(b, System.nanoTime() - started);
     } catch (RuntimeException e) {
       throw new InferenceFailedException(
           "model " + model.modelVersion() + " failed on a batch of " + b + " windows", e);
@@ -167,5 +177,6 @@ public final class InferenceProcessor
       pending.delete(batch.get(i).key);
     }
     pendingCount -= b;
+    metrics.estimatesOut(b);
   }
 }
