@@ -100,6 +100,11 @@ public final class SocStreamsApp implements AutoCloseable {
     return metrics;
   }
 
+  /** The feature spec served (the model card's, with the configured overrides). */
+  public io.socstream.core.features.FeatureSpec featureSpec() {
+    return model.featureSpec();
+  }
+
   /** The model's version, from its card. */
   public String modelVersion() {
     return model.modelVersion();
