@@ -16,6 +16,9 @@ public final class Fixtures {
   /** First 720 rows of n10degC/601_Mixed1_processed.csv. */
   public static final String MIXED1_N10C = "601_Mixed1_n10degC_head720";
 
+  /** First 900 rows of 25degC/551_US06_processed.csv, a held-out TEST cycle (never trained on). */
+  public static final String US06_25C = "551_US06_25degC_head900";
+
   private Fixtures() {}
 
   /** Reads a fixture by name (without {@code .csv}) from the test class path. */

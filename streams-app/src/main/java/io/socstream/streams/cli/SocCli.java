@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RecordCommand.class,
       BrokerCommand.class,
+      io.socstream.streams.bench.BenchCommand.class,
     })
 public final class SocCli implements Runnable {
 

@@ -1,0 +1,67 @@
+package io.socstream.streams.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./soc bench}: see {@link StreamsBenchmark} and {@code streams-app/BENCHMARK.md}. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Throughput and end-to-end latency of the engine on an in-process KRaft broker: (a)"
+          + " passthrough (same source, serde, repartition and sink; no features, no model), (b)"
+          + " the engine with default settings, (c) the engine with batch size 1, all on the same"
+          + " pre-produced input; then latency at half of (b)'s rate under exactly_once_v2 and"
+          + " at_least_once. Writes DIR/bench.json. The full run takes about 3 minutes on 2 cores;"
+          + " run it on an otherwise idle machine."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "bench-out",
+      description = "Output directory for bench.json. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(
+      names = "--quick",
+      description = "A small smoke run (well under a minute); its numbers mean little.")
+  boolean quick;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description =
+          "Model directory (SavedModel + model-card.json). Default: the shipped model"
+              + " model-export/model; without one, a stand-in of the same input shape (marked in"
+              + " bench.json).")
+  Path model;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "An engine setting for every run (soc.* or kafka.*), e.g. --set"
+              + " kafka.producer.linger.ms=5; repeatable. Default: the engine's defaults.")
+  java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    BenchPlan plan = quick ? BenchPlan.quickRun() : BenchPlan.fullRun();
+    ObjectNode result = new StreamsBenchmark(plan, out, model, settings, err).run();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(result.toPrettyString());
+    stdout.println("wrote " + out.toAbsolutePath().normalize().resolve("bench.json"));
+    stdout.flush();
+    return 0;
+  }
+}
