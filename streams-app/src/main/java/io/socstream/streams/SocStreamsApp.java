@@ -1,11 +1,13 @@
 package io.socstream.streams;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelRunner;
 import io.socstream.core.model.ModelCard;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.model.SavedModelSocModel;
+import io.socstream.streams.ops.SocMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -28,14 +30,16 @@ public final class SocStreamsApp implements AutoCloseable {
   private final SavedModelSocModel model;
   private final Topology topology;
   private final KafkaStreams streams;
+  private final SocMetrics metrics;
 
-  private SocStreamsApp(SocStreamsConfig config) {
+  private SocStreamsApp(SocStreamsConfig config, SocMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
     this.runner = openRunner(config);
     try {
       this.model = openModel(config, runner);
-      this.topology = SocTopology.buildTopology(config, model);
-      this.streams = new KafkaStreams(topology, KafkaStreamsProperties.of(config));
+      this.topology = SocTopology.buildTopology(config, model, metrics);
+      this.streams = new KafkaStreams(topology, KafkaStreamsProperties.of(config, metrics));
     } catch (RuntimeException e) {
       runner.close();
       throw e;
@@ -44,7 +48,15 @@ public final class SocStreamsApp implements AutoCloseable {
 
   /** Loads the model and builds the topology; {@link #start()} starts processing. */
   public static SocStreamsApp create(SocStreamsConfig config) {
-    return new SocStreamsApp(config);
+    return new SocStreamsApp(config, SocMetrics.noop());
+  }
+
+  /**
+   * As {@link #create(SocStreamsConfig)}, with the engine's meters ({@link SocMetrics}: records in,
+   * estimates out, dead letters by reason, model calls) registered in {@code registry}.
+   */
+  public static SocStreamsApp create(SocStreamsConfig config, MeterRegistry registry) {
+    return new SocStreamsApp(config, new SocMetrics(registry));
   }
 
   private static SavedModelRunner openRunner(SocStreamsConfig config) {
@@ -81,6 +93,21 @@ public final class SocStreamsApp implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  /** The engine's meters. */
+  public SocMetrics metrics() {
+    return metrics;
+  }
+
+  /** The feature spec served (the model card's, with the configured overrides). */
+  public io.socstream.core.features.FeatureSpec featureSpec() {
+    return model.featureSpec();
+  }
+
+  /** The model's version, from its card. */
+  public String modelVersion() {
+    return model.modelVersion();
   }
 
   public Topology topology() {

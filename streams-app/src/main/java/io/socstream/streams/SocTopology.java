@@ -8,6 +8,7 @@ import io.socstream.streams.features.FeatureProcessor;
 import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.inference.InferenceProcessor;
 import io.socstream.streams.model.SocModel;
+import io.socstream.streams.ops.SocMetrics;
 import io.socstream.streams.validation.TelemetryValidator;
 import io.socstream.streams.validation.ValidationProcessor;
 import java.util.LinkedHashSet;
@@ -57,6 +58,17 @@ public final class SocTopology {
 
   /** The topology for {@code config}, estimating with {@code model} (shared by all tasks). */
   public static Topology buildTopology(SocStreamsConfig config, SocModel model) {
+    return buildTopology(config, model, SocMetrics.noop());
+  }
+
+  /**
+   * As {@link #buildTopology(SocStreamsConfig, SocModel)}, counting records in and estimates out
+   * and timing model calls in {@code metrics}. Dead letters are counted by the exception handlers:
+   * give them the same instance with {@link KafkaStreamsProperties#of(SocStreamsConfig,
+   * SocMetrics)}.
+   */
+  public static Topology buildTopology(
+      SocStreamsConfig config, SocModel model, SocMetrics metrics) {
     Map<String, Object> serdeConfig = config.serdeConfig();
     Serde<Telemetry> telemetrySerde = AvroSerdes.telemetry(serdeConfig);
     Serde<SocEstimate> estimateSerde = AvroSerdes.socEstimate(serdeConfig);
@@ -73,7 +85,8 @@ public final class SocTopology {
                 .withName(TopologyNames.TELEMETRY_SOURCE));
 
     KStream<String, Telemetry> valid =
-        input.process(() -> new ValidationProcessor(validator), Named.as(TopologyNames.VALIDATE));
+        input.process(
+            () -> new ValidationProcessor(validator, metrics), Named.as(TopologyNames.VALIDATE));
     if (config.repartition()) {
       valid =
           valid.repartition(
@@ -98,7 +111,7 @@ public final class SocTopology {
     windows
         .process(
             supplier(
-                () -> new InferenceProcessor(model, config.batchSize(), config.lingerMs()),
+                () -> new InferenceProcessor(model, config.batchSize(), config.lingerMs(), metrics),
                 pendingWindowsStore(),
                 latestSocStore(),
                 featureSteps),

@@ -73,6 +73,23 @@ class SocStreamsAppTest {
   }
 
   @Test
+  void theRegistryGetsTheEngineMeters() {
+    var registry =
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+    Map<String, String> settings =
+        Map.of(SocStreamsConfig.MODEL_DIR, TestModels.modelDir().toString());
+    try (SocStreamsApp app = SocStreamsApp.create(config(settings), registry)) {
+      app.metrics().recordIn();
+      app.metrics().deadLetter("LATE");
+      org.assertj.core.api.Assertions.assertThat(registry.scrape())
+          .contains("soc_records_in_total 1.0")
+          .contains("soc_dead_letters_total{reason=\"LATE\"} 1.0")
+          .contains("soc_estimates_out_total 0.0");
+    }
+  }
+
+  @Test
   void aMatchingModelStarts() {
     Map<String, String> settings =
         Map.of(

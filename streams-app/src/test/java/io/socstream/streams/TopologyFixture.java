@@ -1,5 +1,6 @@
 package io.socstream.streams;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socstream.avro.DeadLetter;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
@@ -7,6 +8,7 @@ import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.model.SocModel;
+import io.socstream.streams.ops.SocMetrics;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,13 +44,19 @@ public final class TopologyFixture implements AutoCloseable {
   public final TestOutputTopic<String, SocEstimate> soc;
   public final TestOutputTopic<byte[], DeadLetter> dlq;
   public final Serde<Telemetry> telemetrySerde;
+
+  /** The engine's meters, wired into the processors and the exception handlers. */
+  public final SocMetrics metrics = new SocMetrics(new SimpleMeterRegistry());
+
   private final String scope;
 
   private TopologyFixture(SocStreamsConfig config, SocModel model, String scope) {
     this.config = config;
     this.scope = scope;
-    Properties props = KafkaStreamsProperties.of(config);
-    driver = new TopologyTestDriver(SocTopology.buildTopology(config, model), props, WALL_CLOCK);
+    Properties props = KafkaStreamsProperties.of(config, metrics);
+    driver =
+        new TopologyTestDriver(
+            SocTopology.buildTopology(config, model, metrics), props, WALL_CLOCK);
     Map<String, Object> serde = config.serdeConfig();
     telemetrySerde = AvroSerdes.telemetry(serde);
     telemetry =

@@ -38,9 +38,6 @@ import picocli.CommandLine.Option;
     })
 public final class RunCommand implements Callable<Integer> {
 
-  /** Environment variable for the ops port when --ops-port is not given. */
-  public static final String OPS_PORT_ENV = "SOC_OPS_PORT";
-
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -54,13 +51,19 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--ops-port",
       paramLabel = "PORT",
-      description = "Ops HTTP port; 0 = a free one (default: $" + OPS_PORT_ENV + ", else 8080).")
+      description =
+          "Ops HTTP port; 0 = a free one, -1 = no endpoint (overrides "
+              + SocStreamsConfig.OPS_PORT
+              + " / SOC_OPS_PORT, default 8080).")
   Integer opsPort;
 
   @Option(
       names = "--ops-host",
-      defaultValue = "0.0.0.0",
-      description = "Address the ops endpoint listens on. Default: ${DEFAULT-VALUE}.")
+      paramLabel = "HOST",
+      description =
+          "Address the ops endpoint listens on (overrides "
+              + SocStreamsConfig.OPS_HOST
+              + ", default 0.0.0.0).")
   String opsHost;
 
   @Option(
@@ -73,27 +76,31 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SocStreamsConfig settings = SocStreamsConfig.load(configFile());
-    int port = opsPort();
+    int port = opsPort(settings);
+    String host = opsHost == null ? settings.opsHost() : opsHost;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SocStreamsApp app = SocStreamsApp.create(settings);
+    SocStreamsApp app = SocStreamsApp.create(settings, registry);
     KafkaStreams streams = app.streams();
     OpsMetrics bound = OpsMetrics.bind(registry, streams);
-    OpsServer ops;
-    try {
-      ops =
-          OpsServer.start(
-              new InetSocketAddress(opsHost, port),
-              registry,
-              streams::state,
-              new StreamsLatestSocLookup(
-                  streams,
-                  TopologyNames.LATEST_SOC_STORE,
-                  StreamsLatestSocLookup.hostInfo(
-                      settings.kafkaOverrides().get("application.server"))));
-    } catch (java.io.IOException e) {
-      app.close();
-      throw new IllegalStateException(
-          "Cannot open the ops endpoint on " + opsHost + ":" + port + ": " + e.getMessage(), e);
+    OpsServer ops = null;
+    if (port >= 0) {
+      try {
+        ops =
+            OpsServer.start(
+                new InetSocketAddress(host, port),
+                registry,
+                streams::state,
+                new StreamsLatestSocLookup(
+                    streams,
+                    TopologyNames.LATEST_SOC_STORE,
+                    StreamsLatestSocLookup.hostInfo(
+                        settings.kafkaOverrides().get("application.server"))));
+      } catch (java.io.IOException | RuntimeException e) {
+        app.close();
+        bound.close();
+        throw new IllegalStateException(
+            "Cannot open the ops endpoint on " + host + ":" + port + ": " + e.getMessage(), e);
+      }
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -129,15 +136,19 @@ public final class RunCommand implements Callable<Integer> {
                   + settings.applicationId()
                   + " on "
                   + settings.bootstrapServers()
-                  + "; ops endpoint http://"
-                  + opsHost
-                  + ":"
-                  + ops.port()
-                  + "/ (metrics, health, batteries/{id}/soc)");
+                  + (ops == null
+                      ? "; no ops endpoint"
+                      : "; ops endpoint http://"
+                          + host
+                          + ":"
+                          + ops.port()
+                          + "/ (metrics, health, batteries/{id}/soc)"));
       spec.commandLine().getErr().flush();
       stopped.await();
     } finally {
-      ops.close();
+      if (ops != null) {
+        ops.close();
+      }
       streams.close(timeout);
       app.close();
       bound.close();
@@ -162,22 +173,15 @@ public final class RunCommand implements Callable<Integer> {
     return file;
   }
 
-  private int opsPort() {
-    int port;
-    if (opsPort != null) {
-      port = opsPort;
-    } else {
-      String env = System.getenv(OPS_PORT_ENV);
-      try {
-        port = env == null || env.isBlank() ? 8080 : Integer.parseInt(env.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "Invalid value '" + env + "' for " + OPS_PORT_ENV + ": not a port number");
-      }
+  /** --ops-port, else soc.ops.port (from the file or SOC_OPS_PORT). */
+  private int opsPort(SocStreamsConfig settings) {
+    if (opsPort == null) {
+      return settings.opsPort();
     }
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("Invalid ops port " + port + ": expected 0..65535");
+    if (opsPort < -1 || opsPort > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--ops-port must be -1..65535, was " + opsPort);
     }
-    return port;
+    return opsPort;
   }
 }

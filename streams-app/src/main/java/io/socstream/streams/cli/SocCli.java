@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "soc-stream: battery state-of-charge estimation on Kafka Streams.",
     subcommands = {
       RunCommand.class,
+      DemoCommand.class,
       ReplayCommand.class,
       RecordCommand.class,
       BrokerCommand.class,

@@ -2,6 +2,7 @@ package io.socstream.streams.config;
 
 import io.socstream.streams.dlq.DeadLetterDeserializationExceptionHandler;
 import io.socstream.streams.dlq.DeadLetterProcessingExceptionHandler;
+import io.socstream.streams.ops.SocMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -13,6 +14,14 @@ public final class KafkaStreamsProperties {
 
   /** The Kafka Streams configuration for {@code config}; {@code kafka.*} settings win last. */
   public static Properties of(SocStreamsConfig config) {
+    return of(config, null);
+  }
+
+  /**
+   * As {@link #of(SocStreamsConfig)}, handing {@code metrics} (null = none) to the dead-letter
+   * exception handlers, which count dead letters by reason in it.
+   */
+  public static Properties of(SocStreamsConfig config, SocMetrics metrics) {
     Properties p = new Properties();
     // Consumer group and prefix of every internal topic (changelogs, repartition).
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -46,6 +55,10 @@ public final class KafkaStreamsProperties {
     config.serdeConfig().forEach(p::put);
     // Escape hatch for anything else Kafka Streams knows (kafka.<setting>).
     config.kafkaOverrides().forEach(p::put);
+    if (metrics != null) {
+      // An object, not a string: the handlers read it back in configure(); clients ignore it.
+      p.put(SocMetrics.CONFIG_KEY, metrics);
+    }
     return p;
   }
 }

@@ -152,6 +152,19 @@ public final class SocStreamsConfig {
    */
   public static final String FEATURES_MAX_GAP_MS = "soc.features.max.gap.ms";
 
+  /**
+   * Port of the ops HTTP endpoint ({@code /metrics}, {@code /health}, {@code /batteries/{id}/soc})
+   * of {@code soc run}: 0 = a free port, -1 = no endpoint. {@code --ops-port} overrides it. Default
+   * 8080.
+   */
+  public static final String OPS_PORT = "soc.ops.port";
+
+  /**
+   * Address the ops HTTP endpoint listens on ({@code 0.0.0.0} = every interface, {@code 127.0.0.1}
+   * = this host only). Default {@code 0.0.0.0}.
+   */
+  public static final String OPS_HOST = "soc.ops.host";
+
   /** Prefix of settings handed to Kafka Streams as they are, without the prefix. */
   public static final String KAFKA_PREFIX = "kafka.";
 
@@ -186,6 +199,8 @@ public final class SocStreamsConfig {
     d.put(FEATURES_WINDOW_LENGTH, "");
     d.put(FEATURES_HORIZONS_S, "");
     d.put(FEATURES_MAX_GAP_MS, "");
+    d.put(OPS_PORT, "8080");
+    d.put(OPS_HOST, "0.0.0.0");
     return Collections.unmodifiableMap(d);
   }
 
@@ -208,6 +223,7 @@ public final class SocStreamsConfig {
   private final Integer featuresWindowLength;
   private final List<Integer> featuresHorizons;
   private final Long featuresMaxGapMs;
+  private final int opsPort;
 
   private SocStreamsConfig(Map<String, String> values, Map<String, String> kafkaOverrides) {
     this.values = Collections.unmodifiableMap(values);
@@ -251,6 +267,8 @@ public final class SocStreamsConfig {
             ? null
             : parse(FEATURES_MAX_GAP_MS, Long::parseLong, 1L, Long.MAX_VALUE);
     this.featuresHorizons = parseHorizons();
+    this.opsPort = parse(OPS_PORT, Integer::parseInt, -1, 65535);
+    requireNonBlank(OPS_HOST);
     if (kafkaOverrides.containsKey("application.id")
         || kafkaOverrides.containsKey("bootstrap.servers")) {
       throw new InvalidSettingException(
@@ -423,6 +441,15 @@ public final class SocStreamsConfig {
 
   public int inferenceThreads() {
     return inferenceThreads;
+  }
+
+  /** The ops endpoint's port: 0 = a free one, -1 = none. */
+  public int opsPort() {
+    return opsPort;
+  }
+
+  public String opsHost() {
+    return get(OPS_HOST);
   }
 
   /**

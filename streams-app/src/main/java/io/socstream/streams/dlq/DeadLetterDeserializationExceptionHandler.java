@@ -1,6 +1,7 @@
 package io.socstream.streams.dlq;
 
 import io.socstream.avro.DeadLetterReason;
+import io.socstream.streams.ops.SocMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Telemetry that cannot be decoded (not Confluent wire format, corrupt Avro, or a schema id the
  * registry does not know) goes to the dead-letter queue with its original bytes; the stream goes
- * on.
+ * on. Counted in {@link SocMetrics} as a record in and a dead letter of its reason.
  */
 public final class DeadLetterDeserializationExceptionHandler
     implements DeserializationExceptionHandler {
@@ -21,10 +22,12 @@ public final class DeadLetterDeserializationExceptionHandler
       LoggerFactory.getLogger(DeadLetterDeserializationExceptionHandler.class);
 
   private DeadLetters deadLetters;
+  private SocMetrics metrics = SocMetrics.noop();
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.configure(configs);
+    metrics = SocMetrics.from(configs);
   }
 
   @Override
@@ -38,6 +41,9 @@ public final class DeadLetterDeserializationExceptionHandler
         record.partition(),
         record.offset(),
         message);
+    // Never reaches validation: counted as taken in here.
+    metrics.recordIn();
+    metrics.deadLetter(reason.name());
     return Response.resume(List.of(deadLetters.build(context, null, reason, message)));
   }
 }

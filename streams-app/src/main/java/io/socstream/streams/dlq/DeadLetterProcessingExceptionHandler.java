@@ -2,6 +2,7 @@ package io.socstream.streams.dlq;
 
 import io.socstream.avro.DeadLetterReason;
 import io.socstream.streams.inference.InferenceFailedException;
+import io.socstream.streams.ops.SocMetrics;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * the refusal's reason; any other per-record failure goes there as {@code PROCESSING_ERROR}. Either
  * way the stream goes on. A failure with no input record behind it (a punctuation) or of the model
  * itself ({@link InferenceFailedException}) stops the task: it is not the record's fault, and
- * dead-lettering every record while the model is broken would drain the stream.
+ * dead-lettering every record while the model is broken would drain the stream. Every dead letter
+ * is counted in {@link SocMetrics} by reason.
  */
 public final class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -23,10 +25,12 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
       LoggerFactory.getLogger(DeadLetterProcessingExceptionHandler.class);
 
   private DeadLetters deadLetters;
+  private SocMetrics metrics = SocMetrics.noop();
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.configure(configs);
+    metrics = SocMetrics.from(configs);
   }
 
   @Override
@@ -57,6 +61,7 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
           context.processorNodeId(),
           exception);
     }
+    metrics.deadLetter(reason.name());
     OriginHeaders.Origin origin = OriginHeaders.read(record == null ? null : record.headers());
     return Response.resume(List.of(deadLetters.build(context, origin, reason, message)));
   }

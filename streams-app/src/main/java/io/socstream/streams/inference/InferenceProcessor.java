@@ -7,6 +7,7 @@ import io.socstream.streams.TopologyNames;
 import io.socstream.streams.features.StoreStepLog;
 import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.model.SocModel;
+import io.socstream.streams.ops.SocMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class InferenceProcessor
   private final int windowLength;
   private final int featureCount;
   private final EstimateFactory estimates;
+  private final SocMetrics metrics;
 
   private ProcessorContext<String, SocEstimate> context;
   private KeyValueStore<Long, byte[]> pending;
@@ -70,6 +72,12 @@ public final class InferenceProcessor
   private Sensor evictionFlushes;
 
   public InferenceProcessor(SocModel model, int batchSize, long lingerMs) {
+    this(model, batchSize, lingerMs, SocMetrics.noop());
+  }
+
+  /** Records every model call (batch size, latency) and the estimates out in {@code metrics}. */
+  public InferenceProcessor(SocModel model, int batchSize, long lingerMs, SocMetrics metrics) {
+    this.metrics = metrics;
     this.model = model;
     this.batchSize = batchSize;
     this.lingerMs = lingerMs;
@@ -179,8 +187,10 @@ public final class InferenceProcessor
       model.normalizeInto(rebuild(batch.get(i).value), inputs, i * stride);
     }
     float[] soc;
+    long started = System.nanoTime();
     try {
       soc = model.predict(inputs, b);
+      metrics.inference(b, System.nanoTime() - started);
     } catch (RuntimeException e) {
       throw new InferenceFailedException(
           "model " + model.modelVersion() + " failed on a batch of " + b + " windows", e);
@@ -199,6 +209,7 @@ public final class InferenceProcessor
       pending.delete(batch.get(i).key);
     }
     pendingCount -= b;
+    metrics.estimatesOut(b);
   }
 
   /** The window's features from the steps store, as the feature pipeline emitted them. */

@@ -33,6 +33,13 @@ public final class SocMetrics {
   public static final String INFERENCE_LATENCY = "soc.inference.latency";
   public static final String INFERENCE_BATCH_SIZE = "soc.inference.batch.size";
 
+  /**
+   * Key under which {@link io.socstream.streams.config.KafkaStreamsProperties} hands this instance
+   * to the dead-letter exception handlers (which Kafka Streams creates from class names, so they
+   * cannot be given it otherwise).
+   */
+  public static final String CONFIG_KEY = "soc.metrics.instance";
+
   private static final double[] BATCH_BUCKETS = {
     1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096
   };
@@ -69,6 +76,12 @@ public final class SocMetrics {
   /** Meters that record nothing: for tests and tools that have no registry. */
   public static SocMetrics noop() {
     return new SocMetrics(new CompositeMeterRegistry());
+  }
+
+  /** The instance under {@link #CONFIG_KEY} in {@code configs}, or {@link #noop()} when none. */
+  public static SocMetrics from(Map<String, ?> configs) {
+    Object value = configs == null ? null : configs.get(CONFIG_KEY);
+    return value instanceof SocMetrics metrics ? metrics : noop();
   }
 
   public MeterRegistry registry() {

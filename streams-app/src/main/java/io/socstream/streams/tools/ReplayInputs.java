@@ -43,7 +43,14 @@ public final class ReplayInputs {
 
   /** An LG CSV as telemetry of one battery; the SOC column becomes {@code reported_soc}. */
   public static List<ReplayRecord> fromCsv(Path file, String batteryId) throws IOException {
-    RecordedCycle cycle = LgCsvReader.read(file);
+    return fromCycle(LgCsvReader.read(file), batteryId);
+  }
+
+  /**
+   * A recorded cycle as telemetry of one battery ({@code batteryId}, null = the cycle's name); the
+   * SOC label becomes {@code reported_soc}.
+   */
+  public static List<ReplayRecord> fromCycle(RecordedCycle cycle, String batteryId) {
     String id = batteryId != null ? batteryId : cycle.name();
     List<ReplayRecord> out = new ArrayList<>(cycle.size());
     long first = cycle.size() == 0 ? 0 : cycle.samples().get(0).timestampMs();
@@ -88,7 +95,7 @@ public final class ReplayInputs {
   }
 
   /** Merges inputs by send offset (stable: equal offsets keep input and file order). */
-  static List<ReplayRecord> merge(List<List<ReplayRecord>> inputs) {
+  public static List<ReplayRecord> merge(List<List<ReplayRecord>> inputs) {
     List<ReplayRecord> all = new ArrayList<>();
     inputs.forEach(all::addAll);
     all.sort(Comparator.comparingLong(ReplayRecord::offsetMs));

@@ -3,6 +3,7 @@ package io.socstream.streams.validation;
 import io.socstream.avro.Telemetry;
 import io.socstream.streams.dlq.OriginHeaders;
 import io.socstream.streams.dlq.TelemetryRejectedException;
+import io.socstream.streams.ops.SocMetrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,10 +16,17 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class ValidationProcessor implements Processor<byte[], Telemetry, String, Telemetry> {
 
   private final TelemetryValidator validator;
+  private final SocMetrics metrics;
   private ProcessorContext<String, Telemetry> context;
 
   public ValidationProcessor(TelemetryValidator validator) {
+    this(validator, SocMetrics.noop());
+  }
+
+  /** Counts every record it is given in {@code metrics} (refusals are counted by the handler). */
+  public ValidationProcessor(TelemetryValidator validator, SocMetrics metrics) {
     this.validator = validator;
+    this.metrics = metrics;
   }
 
   @Override
@@ -28,6 +36,7 @@ public final class ValidationProcessor implements Processor<byte[], Telemetry, S
 
   @Override
   public void process(Record<byte[], Telemetry> record) {
+    metrics.recordIn();
     Telemetry t = record.value();
     TelemetryValidator.Rejection rejection =
         validator.check(t, record.timestamp(), context.currentSystemTimeMs());

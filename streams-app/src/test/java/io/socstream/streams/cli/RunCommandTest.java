@@ -67,6 +67,20 @@ class RunCommandTest {
   }
 
   @Test
+  void anOpsPortBelowMinusOneIsAUsageError() {
+    Run r = runArgs("run", "--ops-port", "-2");
+    assertThat(r.code()).isEqualTo(SocCli.USAGE);
+    assertThat(r.err()).contains("--ops-port");
+  }
+
+  @Test
+  void anOutOfRangeOpsPortSettingIsNamed() throws Exception {
+    Run r = run("soc.ops.port=70000\n");
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(r.err()).contains("soc.ops.port").contains("70000");
+  }
+
+  @Test
   void runHasHelp() {
     StringWriter out = new StringWriter();
     int code =

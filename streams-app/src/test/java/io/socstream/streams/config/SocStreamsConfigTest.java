@@ -37,6 +37,19 @@ class SocStreamsConfigTest {
     assertThat(c.stateDir()).isEqualTo(Path.of(home, ".soc-stream", "state"));
     assertThat(c.stateDir().toString()).doesNotStartWith("/tmp");
     assertThat(c.modelDir()).isEqualTo(Path.of(home, ".soc-stream", "model"));
+    assertThat(c.opsPort()).isEqualTo(8080);
+    assertThat(c.opsHost()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void opsEndpointSettings() {
+    assertThat(SocStreamsConfig.of(Map.of(SocStreamsConfig.OPS_PORT, "-1")).opsPort())
+        .isEqualTo(-1);
+    assertThat(SocStreamsConfig.of(Map.of(SocStreamsConfig.OPS_PORT, "0")).opsPort()).isZero();
+    SocStreamsConfig fromEnv =
+        SocStreamsConfig.load(null, Map.of("SOC_OPS_PORT", "9090", "SOC_OPS_HOST", "127.0.0.1"));
+    assertThat(fromEnv.opsPort()).isEqualTo(9090);
+    assertThat(fromEnv.opsHost()).isEqualTo("127.0.0.1");
   }
 
   @Test
@@ -79,6 +92,8 @@ class SocStreamsConfigTest {
         "soc.bounds.current.max|NaN",
         "soc.topic.soc|bad topic",
         "soc.features.horizons.s|500,100",
+        "soc.ops.port|-2",
+        "soc.ops.port|65536",
         "soc.no.such.setting|1",
       })
   void aBadValueNamesTheSettingAndTheValue(String key, String value) {

@@ -1,0 +1,213 @@
+package io.socstream.streams.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.socstream.core.data.RecordedCycle;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The demo's results: per input the estimates joined with the recorded SOC label on (battery id,
+ * timestamp), the error statistics, and the files written from them.
+ */
+public final class DemoReport {
+
+  /** The summary's file name in the output directory. */
+  public static final String SUMMARY_FILE = "summary.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DemoReport() {}
+
+  /** One estimate joined with the label at its timestamp (NaN where the input has none). */
+  public record Row(long timestampMs, double socTrue, double socEst) {}
+
+  /**
+   * Error statistics over the rows where both values are finite, as fractions of SOC (0..1); NaN
+   * when there is no such row.
+   *
+   * @param n rows compared
+   */
+  public record ErrorStats(int n, double mae, double rmse, double maxAbsError) {
+
+    public static ErrorStats of(List<Row> rows) {
+      int n = 0;
+      double abs = 0;
+      double squares = 0;
+      double max = 0;
+      for (Row r : rows) {
+        if (!Double.isFinite(r.socTrue()) || !Double.isFinite(r.socEst())) {
+          continue;
+        }
+        double e = Math.abs(r.socEst() - r.socTrue());
+        n++;
+        abs += e;
+        squares += e * e;
+        max = Math.max(max, e);
+      }
+      return n == 0
+          ? new ErrorStats(0, Double.NaN, Double.NaN, Double.NaN)
+          : new ErrorStats(n, abs / n, Math.sqrt(squares / n), max);
+    }
+  }
+
+  /** The outcome of one input. */
+  public record InputResult(
+      DemoInput input, long recordsIn, long eventsOut, long deadLetters, List<Row> rows) {
+
+    public ErrorStats errors() {
+      return ErrorStats.of(rows);
+    }
+
+    public String csvFileName() {
+      return "soc-" + input.batteryId() + ".csv";
+    }
+
+    public String plotFileName() {
+      return "soc-" + input.batteryId() + ".png";
+    }
+  }
+
+  /**
+   * Joins the estimates of one input with its labels on the timestamp.
+   *
+   * @param estimates estimated SOC by measurement timestamp (epoch ms) of the window's newest
+   *     sample
+   * @param eventsOut estimates received (equals {@code estimates.size()} unless one was repeated)
+   */
+  public static InputResult join(
+      DemoInput input,
+      long recordsIn,
+      SortedMap<Long, Double> estimates,
+      long eventsOut,
+      long deadLetters) {
+    RecordedCycle cycle = input.cycle();
+    Map<Long, Double> labels = new HashMap<>();
+    for (int i = 0; i < cycle.size(); i++) {
+      // A repeated timestamp is dropped by the pipeline as a duplicate: the first row counts.
+      labels.putIfAbsent(cycle.samples().get(i).timestampMs(), cycle.soc()[i]);
+    }
+    List<Row> rows = new ArrayList<>(estimates.size());
+    estimates.forEach((t, est) -> rows.add(new Row(t, labels.getOrDefault(t, Double.NaN), est)));
+    return new InputResult(input, recordsIn, eventsOut, deadLetters, List.copyOf(rows));
+  }
+
+  /** The summary's content: {@code {"model_version", "inputs": [...]}}, errors as fractions. */
+  public static Map<String, Object> summary(String modelVersion, List<InputResult> results) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (InputResult r : results) {
+      ErrorStats e = r.errors();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", r.input().file());
+      m.put("battery_id", r.input().batteryId());
+      m.put("records_in", r.recordsIn());
+      m.put("events_out", r.eventsOut());
+      m.put("dlq", r.deadLetters());
+      m.put("mae", finiteOrNull(e.mae()));
+      m.put("rmse", finiteOrNull(e.rmse()));
+      m.put("max_abs_error", finiteOrNull(e.maxAbsError()));
+      inputs.add(m);
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("model_version", modelVersion);
+    summary.put("inputs", inputs);
+    return summary;
+  }
+
+  /**
+   * Writes {@value #SUMMARY_FILE}, one {@code soc-<battery_id>.csv} ({@code
+   * timestamp_ms,soc_true,soc_est}; an empty soc_true where the input has no label) and one {@code
+   * soc-<battery_id>.png} per input (when it has estimates) into {@code dir}.
+   *
+   * @return the files written
+   */
+  public static List<Path> write(Path dir, String modelVersion, List<InputResult> results)
+      throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    Path summary = dir.resolve(SUMMARY_FILE);
+    JSON.writeValue(summary.toFile(), summary(modelVersion, results));
+    written.add(summary);
+    for (InputResult r : results) {
+      Path csv = dir.resolve(r.csvFileName());
+      writeCsv(csv, r.rows());
+      written.add(csv);
+      if (!r.rows().isEmpty()) {
+        Path png = dir.resolve(r.plotFileName());
+        SocPlot.write(
+            png, r.input().batteryId() + " (model " + modelVersion + ")", r.rows(), r.errors());
+        written.add(png);
+      }
+    }
+    return written;
+  }
+
+  static void writeCsv(Path file, List<Row> rows) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("timestamp_ms,soc_true,soc_est\n");
+      for (Row r : rows) {
+        w.write(Long.toString(r.timestampMs()));
+        w.write(',');
+        w.write(Double.isNaN(r.socTrue()) ? "" : Double.toString(r.socTrue()));
+        w.write(',');
+        w.write(Double.toString(r.socEst()));
+        w.write('\n');
+      }
+    }
+  }
+
+  /** The console table: one line per input, errors in SOC percentage points. */
+  public static List<String> table(List<InputResult> results) {
+    int width = "input".length();
+    for (InputResult r : results) {
+      width = Math.max(width, r.input().batteryId().length());
+    }
+    String head = "%-" + width + "s  %10s  %10s  %5s  %8s  %8s  %8s";
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            head,
+            "input",
+            "records in",
+            "SOC events",
+            "DLQ",
+            "MAE",
+            "RMSE",
+            "max err"));
+    for (InputResult r : results) {
+      ErrorStats e = r.errors();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%-" + width + "s  %10d  %10d  %5d  %8s  %8s  %8s",
+              r.input().batteryId(),
+              r.recordsIn(),
+              r.eventsOut(),
+              r.deadLetters(),
+              percent(e.mae()),
+              percent(e.rmse()),
+              percent(e.maxAbsError())));
+    }
+    return lines;
+  }
+
+  private static String percent(double fraction) {
+    return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", 100 * fraction) : "n/a";
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+}
