@@ -2,12 +2,12 @@ package io.socstream.streams;
 
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
+import io.socstream.core.inference.SocModel;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.features.FeatureProcessor;
 import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.inference.InferenceProcessor;
-import io.socstream.streams.model.SocModel;
 import io.socstream.streams.ops.SocMetrics;
 import io.socstream.streams.validation.TelemetryValidator;
 import io.socstream.streams.validation.ValidationProcessor;

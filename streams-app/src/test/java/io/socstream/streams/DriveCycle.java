@@ -9,8 +9,9 @@ import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.WindowBlock;
-import io.socstream.core.inference.RunnerOptions;
-import io.socstream.core.inference.SavedModelRunner;
+import io.socstream.core.inference.SavedModelSocModel;
+import io.socstream.core.inference.SocEstimator;
+import io.socstream.core.inference.SocSeries;
 import io.socstream.core.inference.TinyModel;
 import io.socstream.core.inference.TinyModelFactory;
 import io.socstream.core.model.ModelCard;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.TensorFlow;
 
@@ -162,42 +162,16 @@ public final class DriveCycle {
   }
 
   /**
-   * The offline path of {@code ./soc predict} / {@code ./soc evaluate}, i.e. model-export's {@code
-   * io.socstream.export.eval.SocEstimator#estimate}, restated with the same core classes
-   * (streams-app does not depend on model-export): {@link LgCsvReader} → {@link
-   * BatchFeatureExtractor} (every window, warming-up ones included, labels ignored) → the card's
-   * {@link ModelCard#featureNormalization()} → {@link SavedModelRunner#predict} in batches of 1024
-   * ({@code SocEstimator.DEFAULT_BATCH}) → clamp to [0, 1].
+   * The offline path of {@code ./soc predict} / {@code ./soc evaluate}: the core's {@link
+   * SocEstimator} (in its default batches of {@value SocEstimator#DEFAULT_BATCH}) on the model
+   * directory opened as a {@link SavedModelSocModel}, over the slice as {@link LgCsvReader} reads
+   * it; raw outputs and their clamping to [0, 1].
    */
   public static Offline offline(Path modelDir) {
-    RecordedCycle c = cycle();
-    try (SavedModelRunner runner = SavedModelRunner.open(modelDir, RunnerOptions.defaults())) {
-      FeatureSpec spec = runner.card().featureSpec();
-      WindowBlock block =
-          BatchFeatureExtractor.extract(c.samples(), new double[c.size()], spec, true);
-      Normalization normalization = runner.card().featureNormalization();
-      int size = block.windowSize();
-      int batch = 1024;
-      float[] raw = new float[block.count()];
-      double[] soc = new double[block.count()];
-      for (int from = 0; from < block.count(); from += batch) {
-        int count = Math.min(batch, block.count() - from);
-        float[] windows = Arrays.copyOfRange(block.features(), from * size, (from + count) * size);
-        normalization.normalizeInPlace(windows);
-        float[] out = runner.predict(windows, count);
-        for (int k = 0; k < count; k++) {
-          raw[from + k] = out[k];
-          soc[from + k] = Math.max(0.0, Math.min(1.0, out[k]));
-        }
-      }
-      long[] timestamps = new long[block.count()];
-      double[] truth = new double[block.count()];
-      for (int w = 0; w < block.count(); w++) {
-        int sample = block.sampleIndex()[w];
-        timestamps[w] = c.samples().get(sample).timestampMs();
-        truth[w] = c.soc()[sample];
-      }
-      return new Offline(timestamps, truth, raw, soc);
+    try (SavedModelSocModel model = SavedModelSocModel.open(modelDir)) {
+      SocEstimator.RawEstimates raw = new SocEstimator(model).estimateRaw(cycle());
+      SocSeries series = raw.clamped();
+      return new Offline(series.timestampMs(), series.truth(), raw.raw(), series.estimate());
     }
   }
 }

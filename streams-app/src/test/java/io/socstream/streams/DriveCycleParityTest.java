@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.socstream.avro.SocEstimate;
 import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelRunner;
+import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.streams.config.SocStreamsConfig;
-import io.socstream.streams.model.SavedModelSocModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A committed slice of a test drive cycle through the topology (B = 64, 1 s linger) gives, row for
- * row, the SOC of the offline {@code ./soc predict} path ({@link DriveCycle#offline}, which
- * restates model-export's {@code SocEstimator} with the same core classes): the same number of
- * estimates, the same timestamps, |diff| ≤ 1e-6.
+ * row, the SOC of the offline {@code ./soc predict} path ({@link DriveCycle#offline}, the core's
+ * {@code SocEstimator} that model-export's {@code predict} and {@code evaluate} run): the same
+ * number of estimates, the same timestamps, |diff| ≤ 1e-6.
  */
 class DriveCycleParityTest {
 

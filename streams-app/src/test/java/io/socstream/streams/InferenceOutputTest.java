@@ -8,10 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socstream.avro.SocEstimate;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureWindow;
+import io.socstream.core.features.Normalization;
+import io.socstream.core.inference.SocModel;
 import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.inference.PendingWindow;
 import io.socstream.streams.inference.PendingWindowCodec;
-import io.socstream.streams.model.SocModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ class InferenceOutputTest {
     @Override
     public String modelVersion() {
       return "saturating";
+    }
+
+    @Override
+    public Normalization normalization() {
+      throw new UnsupportedOperationException("windows are copied as they are");
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.socstream.export.cli;
 
+import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.export.data.HeldOutTestData;
 import io.socstream.export.eval.ErrorMetrics;
 import io.socstream.export.eval.Evaluation;
 import io.socstream.export.eval.EvaluationReport;
-import io.socstream.export.eval.SavedModelSocModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

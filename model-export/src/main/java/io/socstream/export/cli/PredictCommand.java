@@ -1,10 +1,10 @@
 package io.socstream.export.cli;
 
 import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.inference.SavedModelSocModel;
+import io.socstream.core.inference.SocEstimator;
+import io.socstream.core.inference.SocSeries;
 import io.socstream.export.eval.PredictionCsv;
-import io.socstream.export.eval.SavedModelSocModel;
-import io.socstream.export.eval.SocEstimator;
-import io.socstream.export.eval.SocSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.inference.SocSeries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.inference.SocSeries;
 import io.socstream.export.data.DataFile;
 
 /**

@@ -1,5 +1,8 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.inference.SocSeries;
+import java.util.List;
+
 /**
  * Point-wise error statistics of SOC estimates, errors as fractions of full charge.
  *
@@ -50,5 +53,24 @@ public record ErrorMetrics(
     double mse = squaredSum / n;
     double r2 = totalSquares == 0 ? Double.NaN : 1 - squaredSum / totalSquares;
     return new ErrorMetrics(n, absSum / n, Math.sqrt(mse), mse, r2, maxAbs);
+  }
+
+  /** Metrics of a series' estimates; requires {@link SocSeries#fullyLabelled()}. */
+  public static ErrorMetrics of(SocSeries series) {
+    return of(series.truth(), series.estimate());
+  }
+
+  /** Metrics of several series pooled into one set of points. */
+  public static ErrorMetrics pooled(List<SocSeries> series) {
+    int total = series.stream().mapToInt(SocSeries::size).sum();
+    double[] truth = new double[total];
+    double[] estimate = new double[total];
+    int at = 0;
+    for (SocSeries s : series) {
+      System.arraycopy(s.truth(), 0, truth, at, s.size());
+      System.arraycopy(s.estimate(), 0, estimate, at, s.size());
+      at += s.size();
+    }
+    return of(truth, estimate);
   }
 }

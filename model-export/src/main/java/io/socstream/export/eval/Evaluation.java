@@ -1,5 +1,8 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.inference.SocEstimator;
+import io.socstream.core.inference.SocModel;
+import io.socstream.core.inference.SocSeries;
 import io.socstream.export.data.CycleLoader;
 import io.socstream.export.data.DataFile;
 import io.socstream.export.data.HeldOutTestData;
@@ -48,7 +51,7 @@ public final class Evaluation {
         throw new IllegalStateException(
             file.relativePath() + " has rows without a SOC label; a test cycle needs them all");
       }
-      CycleResult result = new CycleResult(file, loaded.sha256(), series, series.metrics());
+      CycleResult result = new CycleResult(file, loaded.sha256(), series, ErrorMetrics.of(series));
       LOG.info(
           "{}: n {} MAE {} % RMSE {} %",
           file.relativePath(),

@@ -1,5 +1,6 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.inference.SocSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,12 @@ public record EvaluationReport(
           .add(cycle.series());
     }
     Map<Integer, ErrorMetrics> pooled = new TreeMap<>();
-    byTemperature.forEach((t, series) -> pooled.put(t, SocSeries.pooled(series)));
+    byTemperature.forEach((t, series) -> pooled.put(t, ErrorMetrics.pooled(series)));
     return pooled;
   }
 
   /** Every estimate of every test cycle pooled. */
   public ErrorMetrics overall() {
-    return SocSeries.pooled(cycles.stream().map(CycleResult::series).toList());
+    return ErrorMetrics.pooled(cycles.stream().map(CycleResult::series).toList());
   }
 }

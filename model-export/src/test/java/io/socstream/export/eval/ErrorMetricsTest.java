@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.socstream.core.inference.SocSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ErrorMetricsTest {
     SocSeries b =
         new SocSeries("b", new long[] {0, 1}, new double[] {0.7, 0.8}, new double[] {0.75, 0.8});
 
-    assertThat(SocSeries.pooled(List.of(a, b)))
+    assertThat(ErrorMetrics.pooled(List.of(a, b)))
         .isEqualTo(
             ErrorMetrics.of(
                 new double[] {0.5, 0.6, 0.7, 0.8}, new double[] {0.52, 0.58, 0.75, 0.8}));

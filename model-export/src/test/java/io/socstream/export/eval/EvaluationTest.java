@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socstream.core.data.Fixtures;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.inference.SocEstimator;
+import io.socstream.core.inference.SocSeries;
 import io.socstream.export.data.DataLayouts;
 import io.socstream.export.data.HeldOutTestData;
 import java.nio.file.Files;
@@ -55,21 +57,22 @@ class EvaluationTest {
             "n10degC/596_LA92_processed.csv",
             "25degC/551_UDDS_processed.csv",
             "25degC/551_US06_processed.csv");
-    assertMetrics(json.get("per_cycle").get(0), coldSeries.metrics());
-    assertMetrics(json.get("per_cycle").get(1), uddsSeries.metrics());
-    assertMetrics(json.get("per_cycle").get(2), us06Series.metrics());
+    assertMetrics(json.get("per_cycle").get(0), ErrorMetrics.of(coldSeries));
+    assertMetrics(json.get("per_cycle").get(1), ErrorMetrics.of(uddsSeries));
+    assertMetrics(json.get("per_cycle").get(2), ErrorMetrics.of(us06Series));
     assertThat(json.get("per_temperature").get(0).get("temperature_c").asInt()).isEqualTo(-10);
     assertMetrics(
-        json.get("per_temperature").get(1), SocSeries.pooled(List.of(uddsSeries, us06Series)));
+        json.get("per_temperature").get(1), ErrorMetrics.pooled(List.of(uddsSeries, us06Series)));
     assertMetrics(
-        json.get("overall"), SocSeries.pooled(List.of(coldSeries, uddsSeries, us06Series)));
+        json.get("overall"), ErrorMetrics.pooled(List.of(coldSeries, uddsSeries, us06Series)));
     assertThat(report.overall().n()).isEqualTo(json.get("overall").get("n").asLong());
 
     String md = Files.readString(out.resolve(Evaluation.METRICS_MD));
     assertThat(md)
         .contains("| 25 °C |", "| -10 °C |", "`25degC/551_UDDS_processed.csv`", "MAE [%]");
     assertThat(md)
-        .contains(String.format(java.util.Locale.ROOT, "%.3f", 100 * uddsSeries.metrics().mae()));
+        .contains(
+            String.format(java.util.Locale.ROOT, "%.3f", 100 * ErrorMetrics.of(uddsSeries).mae()));
 
     for (String name : List.of("551_UDDS_processed", "551_US06_processed", "596_LA92_processed")) {
       for (String kind : List.of("_soc.png", "_error.png")) {

@@ -2,6 +2,7 @@ package io.socstream.export.eval;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
+import io.socstream.core.inference.SocModel;
 import java.util.Arrays;
 
 /**

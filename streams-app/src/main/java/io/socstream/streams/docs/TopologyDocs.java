@@ -1,10 +1,10 @@
 package io.socstream.streams.docs;
 
 import io.socstream.core.features.FeatureSpec;
-import io.socstream.core.features.FeatureWindow;
+import io.socstream.core.features.Normalization;
+import io.socstream.core.inference.SocModel;
 import io.socstream.streams.SocTopology;
 import io.socstream.streams.config.SocStreamsConfig;
-import io.socstream.streams.model.SocModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ public final class TopologyDocs {
     }
 
     @Override
-    public void normalizeInto(FeatureWindow window, float[] dst, int offset) {
+    public Normalization normalization() {
       throw new UnsupportedOperationException("describe-only model");
     }
 

@@ -1,9 +1,8 @@
-package io.socstream.export.eval;
-
-import java.util.List;
+package io.socstream.core.inference;
 
 /**
- * A model's SOC estimates over one recording, one per window, in time order.
+ * A model's SOC estimates over one recording, one per window, in time order, as {@link
+ * SocEstimator} gives them. Error metrics of a series are model-export's business.
  *
  * @param name the recording's name, e.g. {@code 551_UDDS_processed}
  * @param timestampMs time of each window's newest sample, epoch milliseconds
@@ -39,24 +38,5 @@ public record SocSeries(String name, long[] timestampMs, double[] truth, double[
       }
     }
     return true;
-  }
-
-  /** Metrics of this series; requires {@link #fullyLabelled()}. */
-  public ErrorMetrics metrics() {
-    return ErrorMetrics.of(truth, estimate);
-  }
-
-  /** Metrics of several series pooled into one set of points. */
-  public static ErrorMetrics pooled(List<SocSeries> series) {
-    int total = series.stream().mapToInt(SocSeries::size).sum();
-    double[] truth = new double[total];
-    double[] estimate = new double[total];
-    int at = 0;
-    for (SocSeries s : series) {
-      System.arraycopy(s.truth, 0, truth, at, s.size());
-      System.arraycopy(s.estimate, 0, estimate, at, s.size());
-      at += s.size();
-    }
-    return ErrorMetrics.of(truth, estimate);
   }
 }
