@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     EvaluationReport report;
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
-      report = Evaluation.run(socModel, modelDir, testData, out);
+      report = Evaluation.run(socModel, ModelLocator.forDisplay(modelDir), testData, out);
     }
     ErrorMetrics all = report.overall();
     System.out.printf(

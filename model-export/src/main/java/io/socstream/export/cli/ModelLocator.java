@@ -52,6 +52,16 @@ final class ModelLocator {
             + "); train one with `./soc train` or pass --model DIR");
   }
 
+  /**
+   * The model directory as a report shows it: relative to the working directory when it lies below
+   * it, so a committed report names no machine path.
+   */
+  static Path forDisplay(Path modelDir) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    Path absolute = modelDir.toAbsolutePath().normalize();
+    return absolute.startsWith(cwd) ? cwd.relativize(absolute) : modelDir;
+  }
+
   private static List<Path> startingPoints() {
     Set<Path> starts = new LinkedHashSet<>();
     String home = System.getProperty(HOME_PROPERTY);
