@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Temporary data directories laid out like LG_HG2_processed, for tests without the real data set. */
+/**
+ * Temporary data directories laid out like LG_HG2_processed, for tests without the real data set.
+ */
 public final class DataLayouts {
 
   private DataLayouts() {}
