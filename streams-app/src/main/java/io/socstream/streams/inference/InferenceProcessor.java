@@ -201,12 +201,18 @@ public final class InferenceProcessor
     }
     batches.record();
     long now = context.currentSystemTimeMs();
+    // latest-soc gets each battery's newest estimate of the batch once (batch order is arrival
+    // order, so the last one wins), not one serialised put per estimate.
+    Map<String, SocEstimate> newest = new HashMap<>();
     for (int i = 0; i < b; i++) {
       PendingWindow w = batch.get(i).value;
       SocEstimate estimate = estimates.estimate(w, soc[i], b, now);
-      latest.put(w.batteryId(), estimate);
+      newest.put(w.batteryId(), estimate);
       context.forward(new Record<>(w.batteryId(), estimate, w.endTimestampMs()));
       pending.delete(batch.get(i).key);
+    }
+    for (Map.Entry<String, SocEstimate> e : newest.entrySet()) {
+      latest.put(e.getKey(), e.getValue());
     }
     pendingCount -= b;
     metrics.estimatesOut(b);
