@@ -102,6 +102,16 @@ public final class BatteryFeatureState {
 
   /** Feeds one sample; see the class documentation for the rules. */
   public FeatureUpdate accept(Sample sample) {
+    return accept(sample, true);
+  }
+
+  /**
+   * Feeds one sample like {@link #accept(Sample)}; with {@code withFeatures} false an emitted
+   * window carries its times, segment samples and warm-up flag but no features ({@link
+   * FeatureWindow#features()} is empty, length 0), which saves the T step-log reads of copying it
+   * (one read remains, for the window's start time). State and outcome are the same either way.
+   */
+  public FeatureUpdate accept(Sample sample, boolean withFeatures) {
     if (!Quantizer.isQuantizable(sample.voltage())
         || !Quantizer.isQuantizable(sample.current())
         || !Quantizer.isQuantizable(sample.temperature())) {
@@ -132,7 +142,10 @@ public final class BatteryFeatureState {
     append(sample, t);
     header.lastTimestampMs = t;
     header.accepted++;
-    FeatureWindow window = header.segmentSamples() >= header.windowLength ? window() : null;
+    FeatureWindow window = null;
+    if (header.segmentSamples() >= header.windowLength) {
+      window = withFeatures ? window() : windowWithoutFeatures();
+    }
     return new FeatureUpdate(outcome, window);
   }
 
@@ -184,6 +197,15 @@ public final class BatteryFeatureState {
       log.delete(s);
     }
     header.oldestRetainedSeq = Math.max(header.oldestRetainedSeq, oldestNeeded);
+  }
+
+  private static final float[][] NO_FEATURES = new float[0][];
+
+  private FeatureWindow windowWithoutFeatures() {
+    long startTs = log.get(header.nextSeq - header.windowLength).timestampMs();
+    long end = header.lastTimestampMs;
+    boolean warmingUp = end - header.segmentStartMs < spec.longestHorizonMs();
+    return new FeatureWindow(startTs, end, header.segmentSamples(), warmingUp, NO_FEATURES);
   }
 
   private FeatureWindow window() {

@@ -45,6 +45,29 @@ class StreamingBatchEquivalenceTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
+  void acceptWithoutFeaturesGivesTheSameOutcomesTimesAndState(String fixture, FeatureSpec spec) {
+    List<Sample> samples = withDisorder(Fixtures.load(fixture).samples());
+    BatteryFeatureState full = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
+    BatteryFeatureState lean = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
+    for (Sample s : samples) {
+      FeatureUpdate a = full.accept(s);
+      FeatureUpdate b = lean.accept(s, false);
+      assertThat(b.outcome()).isEqualTo(a.outcome());
+      assertThat(b.hasWindow()).isEqualTo(a.hasWindow());
+      if (a.hasWindow()) {
+        assertThat(b.window().features()).isEmpty();
+        assertThat(b.window().startTimestampMs()).isEqualTo(a.window().startTimestampMs());
+        assertThat(b.window().endTimestampMs()).isEqualTo(a.window().endTimestampMs());
+        assertThat(b.window().segmentSamples()).isEqualTo(a.window().segmentSamples());
+        assertThat(b.window().warmingUp()).isEqualTo(a.window().warmingUp());
+      }
+      assertThat(FeatureStateCodec.encodeHeader(lean.header()))
+          .isEqualTo(FeatureStateCodec.encodeHeader(full.header()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
   void storeBackedStateResumedEveryRecordEqualsBatch(String fixture, FeatureSpec spec) {
     List<Sample> samples = withDisorder(Fixtures.load(fixture).samples());
     EncodedStore store = new EncodedStore();

@@ -125,19 +125,23 @@ public final class SocTopology {
 
   static StoreBuilder<?> featureHeaderStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(TopologyNames.FEATURE_HEADER_STORE),
-        Serdes.String(),
-        Serdes.ByteArray());
+            Stores.persistentKeyValueStore(TopologyNames.FEATURE_HEADER_STORE),
+            Serdes.String(),
+            Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
   static StoreBuilder<?> featureStepsStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(TopologyNames.FEATURE_STEPS_STORE),
-        Serdes.Bytes(),
-        Serdes.ByteArray());
+            Stores.persistentKeyValueStore(TopologyNames.FEATURE_STEPS_STORE),
+            Serdes.Bytes(),
+            Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
   static StoreBuilder<?> pendingWindowsStore() {
+    // No record cache here (the other three stores have one): every pending-window write stays
+    // visible in the changelog, and a flush iterates RocksDB directly.
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(TopologyNames.PENDING_WINDOWS_STORE),
         Serdes.Long(),
@@ -146,9 +150,10 @@ public final class SocTopology {
 
   static StoreBuilder<?> latestSocStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(TopologyNames.LATEST_SOC_STORE),
-        Serdes.String(),
-        AvroSerdes.socEstimateForStore());
+            Stores.persistentKeyValueStore(TopologyNames.LATEST_SOC_STORE),
+            Serdes.String(),
+            AvroSerdes.socEstimateForStore())
+        .withCachingEnabled();
   }
 
   /** A processor supplier that also declares (and so connects) its stores. */

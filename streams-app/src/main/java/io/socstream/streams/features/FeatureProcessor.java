@@ -89,7 +89,8 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
     DeferredDeleteStepLog log = new DeferredDeleteStepLog(new StoreStepLog(steps, batteryId));
     BatteryFeatureState state = load(batteryId, log);
     long newest = state.header().lastTimestampMs();
-    FeatureUpdate update = state.accept(sample);
+    // Only the window's times are forwarded: the inference node reads the features at flush.
+    FeatureUpdate update = state.accept(sample, false);
     switch (update.outcome()) {
       case DUPLICATE -> duplicates.record();
       case OUT_OF_ORDER -> {

@@ -62,6 +62,18 @@ public final class InferenceProcessor
   private KeyValueStore<String, SocEstimate> latest;
   private KeyValueStore<Bytes, byte[]> steps;
 
+  /**
+   * Per battery: the last T steps this task read from the steps store, decoded. Consecutive windows
+   * of a battery share T - 1 steps, so a flush reads about one step per window from the store
+   * instead of T. A step is final once written (a sequence number is never reused for another
+   * step), so a cached step is always what the store holds or held; entries are dropped when the
+   * feature node deletes their steps and the whole cache is dropped on {@code init} (a new or
+   * revived task) and when it exceeds {@link #MAX_CACHED_BATTERIES}.
+   */
+  private final Map<String, RecentSteps> recentSteps = new HashMap<>();
+
+  static final int MAX_CACHED_BATTERIES = 100_000;
+
   /** Per battery with pending windows: the oldest step any of them needs. */
   private final Map<String, Long> oldestNeededStep = new HashMap<>();
 
@@ -94,6 +106,7 @@ public final class InferenceProcessor
     this.pending = context.getStateStore(TopologyNames.PENDING_WINDOWS_STORE);
     this.latest = context.getStateStore(TopologyNames.LATEST_SOC_STORE);
     this.steps = context.getStateStore(TopologyNames.FEATURE_STEPS_STORE);
+    recentSteps.clear();
     loaded = false;
     String task = context.taskId().toString();
     var info = Sensor.RecordingLevel.INFO;
@@ -140,6 +153,10 @@ public final class InferenceProcessor
       if (needed != null && needed <= evicting.throughSeq()) {
         evictionFlushes.record();
         flushAll();
+      }
+      RecentSteps recent = recentSteps.get(batteryId);
+      if (recent != null) {
+        recent.forgetThrough(evicting.throughSeq());
       }
     } else if (event instanceof WindowEvent.Ready ready) {
       PendingWindow w =
@@ -201,12 +218,18 @@ public final class InferenceProcessor
     }
     batches.record();
     long now = context.currentSystemTimeMs();
+    // latest-soc gets each battery's newest estimate of the batch once (batch order is arrival
+    // order, so the last one wins), not one serialised put per estimate.
+    Map<String, SocEstimate> newest = new HashMap<>();
     for (int i = 0; i < b; i++) {
       PendingWindow w = batch.get(i).value;
       SocEstimate estimate = estimates.estimate(w, soc[i], b, now);
-      latest.put(w.batteryId(), estimate);
+      newest.put(w.batteryId(), estimate);
       context.forward(new Record<>(w.batteryId(), estimate, w.endTimestampMs()));
       pending.delete(batch.get(i).key);
+    }
+    for (Map.Entry<String, SocEstimate> e : newest.entrySet()) {
+      latest.put(e.getKey(), e.getValue());
     }
     pendingCount -= b;
     metrics.estimatesOut(b);
@@ -214,23 +237,34 @@ public final class InferenceProcessor
 
   /** The window's features from the steps store, as the feature pipeline emitted them. */
   private FeatureWindow rebuild(PendingWindow w) {
-    StoreStepLog log = new StoreStepLog(steps, w.batteryId());
+    StoreStepLog log = null;
+    if (recentSteps.size() >= MAX_CACHED_BATTERIES && !recentSteps.containsKey(w.batteryId())) {
+      recentSteps.clear();
+    }
+    RecentSteps recent =
+        recentSteps.computeIfAbsent(w.batteryId(), id -> new RecentSteps(windowLength));
     long first = w.firstSeq(windowLength);
     float[][] features = new float[windowLength][featureCount];
     for (int k = 0; k < windowLength; k++) {
-      StepRecord step;
-      try {
-        step = log.get(first + k);
-      } catch (IllegalStateException e) {
-        throw new IllegalStateException(
-            "pending window of battery "
-                + w.batteryId()
-                + " ending at step "
-                + w.endSeq()
-                + " lost step "
-                + (first + k)
-                + ": steps were evicted before the window was flushed",
-            e);
+      StepRecord step = recent.get(first + k);
+      if (step == null) {
+        if (log == null) {
+          log = new StoreStepLog(steps, w.batteryId());
+        }
+        try {
+          step = log.get(first + k);
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(
+              "pending window of battery "
+                  + w.batteryId()
+                  + " ending at step "
+                  + w.endSeq()
+                  + " lost step "
+                  + (first + k)
+                  + ": steps were evicted before the window was flushed",
+              e);
+        }
+        recent.put(first + k, step);
       }
       step.writeFeatures(features[k]);
       if ((k == 0 && step.timestampMs() != w.startTimestampMs())
@@ -249,5 +283,37 @@ public final class InferenceProcessor
     }
     return new FeatureWindow(
         w.startTimestampMs(), w.endTimestampMs(), w.segmentSamples(), w.warmingUp(), features);
+  }
+
+  /** A battery's most recent steps, slot {@code seq mod capacity}. */
+  private static final class RecentSteps {
+    private final long[] seqs;
+    private final StepRecord[] records;
+
+    RecentSteps(int capacity) {
+      seqs = new long[capacity];
+      records = new StepRecord[capacity];
+      java.util.Arrays.fill(seqs, Long.MIN_VALUE);
+    }
+
+    StepRecord get(long seq) {
+      int slot = (int) Math.floorMod(seq, (long) seqs.length);
+      return seqs[slot] == seq ? records[slot] : null;
+    }
+
+    void put(long seq, StepRecord record) {
+      int slot = (int) Math.floorMod(seq, (long) seqs.length);
+      seqs[slot] = seq;
+      records[slot] = record;
+    }
+
+    void forgetThrough(long seq) {
+      for (int i = 0; i < seqs.length; i++) {
+        if (seqs[i] != Long.MIN_VALUE && seqs[i] <= seq) {
+          seqs[i] = Long.MIN_VALUE;
+          records[i] = null;
+        }
+      }
+    }
   }
 }
