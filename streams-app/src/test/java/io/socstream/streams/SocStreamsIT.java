@@ -11,6 +11,7 @@ import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.Sample;
 import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.testing.TestClusters;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +35,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,18 +55,7 @@ class SocStreamsIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            // One broker: the transaction and offsets logs must make do with one replica.
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("group.initial.rebalance.delay.ms", "0")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = TestClusters.startSingleNode();
     try (Admin admin = cluster.admin()) {
       Map<String, String> keepForever = Map.of("retention.ms", "-1");
       admin

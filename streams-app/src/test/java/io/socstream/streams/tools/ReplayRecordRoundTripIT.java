@@ -6,6 +6,7 @@ import io.socstream.avro.Telemetry;
 import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.core.serde.SpecificAvroDeserializer;
 import io.socstream.streams.cli.SocCli;
+import io.socstream.streams.testing.TestClusters;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +44,7 @@ class ReplayRecordRoundTripIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
-            .setConfigProp("offsets.topic.replication.factor", "1")
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
+    cluster = TestClusters.startSingleNode();
     try (Admin admin = cluster.admin()) {
       admin
           .createTopics(
