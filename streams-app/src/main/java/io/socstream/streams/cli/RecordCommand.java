@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./soc record}: a topic's Telemetry into an Avro container file. */
@@ -33,19 +34,7 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file.")
   Path out;
 
-  @Option(
-      names = "--bootstrap-servers",
-      required = true,
-      paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--registry",
-      defaultValue = "mock://replay",
-      paramLabel = "URL",
-      description = "Schema registry URL (mock://scope = in-memory). Default: ${DEFAULT-VALUE}.")
-  String registry;
+  @Mixin KafkaClientOptions kafka;
 
   @Option(
       names = "--from-beginning",
@@ -69,7 +58,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
     Duration idle =
         untilIdleSeconds == null ? null : Duration.ofMillis(Math.round(untilIdleSeconds * 1000));
-    TopicRecorder recorder = new TopicRecorder(bootstrapServers, registry);
+    TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers, kafka.registry);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./soc replay}: recorded telemetry into a topic, paced by its timestamps. */
@@ -54,19 +55,7 @@ public final class ReplayCommand implements Callable<Integer> {
     String fromTopic;
   }
 
-  @Option(
-      names = "--bootstrap-servers",
-      required = true,
-      paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--registry",
-      defaultValue = "mock://replay",
-      paramLabel = "URL",
-      description = "Schema registry URL (mock://scope = in-memory). Default: ${DEFAULT-VALUE}.")
-  String registry;
+  @Mixin KafkaClientOptions kafka;
 
   @Option(
       names = "--topic",
@@ -106,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       long n =
           TelemetryReplayer.copyTopic(
-              bootstrapServers, source.fromTopic, topic, pacer, ProgressBar.Factory.on(err));
+              kafka.bootstrapServers, source.fromTopic, topic, pacer, ProgressBar.Factory.on(err));
       out.println("Copied " + n + " records from " + source.fromTopic + " to " + topic);
       return SocCli.OK;
     }
@@ -120,7 +109,8 @@ public final class ReplayCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
     long sent;
     try (Producer<String, Telemetry> producer =
-        TelemetryReplayer.telemetryProducer(bootstrapServers, registry, !pacer.paced())) {
+        TelemetryReplayer.telemetryProducer(
+            kafka.bootstrapServers, kafka.registry, !pacer.paced())) {
       sent = TelemetryReplayer.replay(producer, topic, schedule, pacer, bar);
     }
     bar.done();
