@@ -37,6 +37,12 @@ public final class KafkaStreamsProperties {
     // Every repartition topic and store must be named by us: a generated name would change with
     // the topology and orphan its state.
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // Every task reads exactly one partition (the telemetry topic, then the repartition topic), so
+    // there is nothing to synchronise by timestamp across a task's inputs. Disabling the idling
+    // check (-1) processes in the same order as the default 0 but skips PartitionGroup's per-loop
+    // check, which formats a log message with String.format for every task whose input is empty
+    // (about 10 % of the stream thread in a JFR profile of soc bench).
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     // KIP-1034: the topic the exception handlers send dead letters to.
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.dlqTopic());
     // Undecodable telemetry (bad bytes, unknown schema id) → DeadLetter, then go on.
