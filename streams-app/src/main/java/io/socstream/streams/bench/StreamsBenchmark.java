@@ -435,7 +435,9 @@ public final class StreamsBenchmark {
       double stateBytesPerBattery,
       ObjectNode stateByStore,
       double stateDirBytesPerBattery,
-      double steadyRecordsPerSecond) {
+      double steadyRecordsPerSecond,
+      double streamThreadCpuSeconds,
+      double processCpuSeconds) {
 
     /** Input records fully processed per second, from RUNNING to the last output received. */
     double recordsPerSecond() {
@@ -468,10 +470,14 @@ public final class StreamsBenchmark {
               runningAt[0] = System.nanoTime();
             }
           });
+      long processCpuAtStart = processCpuNanos();
       long startedAt = System.nanoTime();
       streams.start();
       long[] tenth = awaitOutputs(name, streams, counter, expectedOutputs, config);
       long end = counter.lastReceivedNanos();
+      // CPU time rather than wall time: much less disturbed by other work on the machine.
+      double streamThreadCpu = streamThreadCpuNanos(config.applicationId()) / 1e9;
+      double processCpu = (processCpuNanos() - processCpuAtStart) / 1e9;
       // Between the moment 10 % of the outputs had arrived and the last one: without start-up and
       // the pipeline's fill time, in input records per second.
       double steady =
@@ -504,13 +510,46 @@ public final class StreamsBenchmark {
               stateBytes,
               byStore,
               dirBytes,
-              steady);
+              steady,
+              streamThreadCpu,
+              processCpu);
       say(
-          "(%s) %,.0f records/s (%,d records in %.2f s from RUNNING; %.2f s from start())",
-          name, run.recordsPerSecond(), plan.records(), seconds, secondsFromStart);
+          "(%s) %,.0f records/s (%,d records in %.2f s from RUNNING; %.2f s from start());"
+              + " CPU per input record: stream thread %.1f µs, whole JVM %.1f µs",
+          name,
+          run.recordsPerSecond(),
+          plan.records(),
+          seconds,
+          secondsFromStart,
+          streamThreadCpu * 1e6 / plan.records(),
+          processCpu * 1e6 / plan.records());
       streams.close(Duration.ofSeconds(30));
       return run;
     }
+  }
+
+  /** CPU time so far of the stream threads of application {@code applicationId}. */
+  private static long streamThreadCpuNanos(String applicationId) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo info :
+        threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+      if (info != null
+          && info.getThreadName().startsWith(applicationId + "-")
+          && info.getThreadName().contains("-StreamThread-")
+          && !info.getThreadName().contains("producer")) {
+        sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  /** CPU time of this JVM so far, all threads (broker, clients, TensorFlow's), -1 if unknown. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   /** Waits for {@code expected} outputs; returns {nanoTime, count} when 10 % had arrived. */
@@ -791,6 +830,10 @@ public final class StreamsBenchmark {
       n.put("records_per_second", round1(r.recordsPerSecond()));
       n.put("outputs_per_second", round1(r.outputRecords() / r.secondsFromRunning()));
       n.put("records_per_second_steady", round1(r.steadyRecordsPerSecond()));
+      n.put(
+          "stream_thread_cpu_us_per_record",
+          round1(r.streamThreadCpuSeconds() * 1e6 / r.inputRecords()));
+      n.put("process_cpu_us_per_record", round1(r.processCpuSeconds() * 1e6 / r.inputRecords()));
       n.put("heap_used_peak_bytes", r.peakHeapUsed());
       n.put("rss_peak_bytes", r.peakRss());
     }
