@@ -110,9 +110,15 @@ final class ServingForward {
     int steps = config.windowLength();
     int width = imageWidth(config);
     int filters = config.filters();
-    // Steps folded into the rows: the input half of the gates is one MatMul for the whole window.
+    long inputWidth = (long) width * inputChannels(config, 0);
+    // Steps folded into the rows, time-major: the input half of the gates is one MatMul for the
+    // whole window, and each step's slice of it is then contiguous (unstacked without a copy).
     Operand<TFloat32> rows =
-        tf.reshape(windows, tf.constant(new long[] {-1, (long) width * inputChannels(config, 0)}));
+        tf.reshape(
+            tf.linalg.transpose(
+                tf.reshape(windows, tf.constant(new long[] {-1, steps, inputWidth})),
+                tf.constant(new int[] {1, 0, 2})),
+            tf.constant(new long[] {-1, inputWidth}));
     Operand<TFloat32> hidden = null;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       List<Operand<TFloat32>> hiddenStates = layer(layer, rows);
@@ -120,7 +126,7 @@ final class ServingForward {
       if (layer + 1 < config.convLstmLayers()) {
         rows =
             tf.reshape(
-                tf.stack(hiddenStates, Stack.axis(1L)),
+                tf.stack(hiddenStates, Stack.axis(0L)),
                 tf.constant(new long[] {-1, (long) width * filters}));
       }
     }
@@ -140,7 +146,7 @@ final class ServingForward {
   /**
    * One layer unrolled over the window; returns the hidden state after every step.
    *
-   * @param rows [batch * T, width * inputChannels], step-major within each window
+   * @param rows [T * batch, width * inputChannels], time-major
    */
   private List<Operand<TFloat32>> layer(int layer, Operand<TFloat32> rows) {
     int steps = config.windowLength();
@@ -149,9 +155,9 @@ final class ServingForward {
         tf.reshape(
             tf.nn.biasAdd(
                 tf.linalg.matMul(rows, parameter(inputMatrix(layer))), parameter(gateBias(layer))),
-            tf.constant(new long[] {-1, steps, gateWidth}));
+            tf.constant(new long[] {steps, -1, gateWidth}));
     List<Operand<TFloat32>> perStep =
-        new ArrayList<>(tf.unstack(inputGates, (long) steps, Unstack.axis(1L)).output());
+        new ArrayList<>(tf.unstack(inputGates, (long) steps, Unstack.axis(0L)).output());
     Operand<TFloat32> recurrent = parameter(recurrentMatrix(layer));
     List<Operand<TFloat32>> hiddenStates = new ArrayList<>(steps);
     LstmCell state = null;
