@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Split;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.op.random.RandomStandardNormal;
@@ -112,24 +111,17 @@ final class ConvLstmForward {
 
     Operand<TFloat32> recurrentKernel = parameter(ModelLayout.recurrentKernel(layer));
     List<Operand<TFloat32>> hiddenStates = new ArrayList<>(steps);
-    Operand<TFloat32> hidden = null;
-    Operand<TFloat32> cell = null;
+    LstmCell state = null;
     for (int step = 0; step < steps; step++) {
       Operand<TFloat32> gates = perStep.get(step);
-      if (hidden != null) {
+      if (state != null) {
         // h0 = 0, so the first step has no recurrent term; this also spares a zeros op whose
         // shape would depend on the dynamic batch size.
-        gates = tf.math.add(gates, tf.nn.conv2d(hidden, recurrentKernel, UNIT_STRIDES, SAME));
+        gates =
+            tf.math.add(gates, tf.nn.conv2d(state.hidden(), recurrentKernel, UNIT_STRIDES, SAME));
       }
-      Split<TFloat32> split = tf.split(tf.constant(3), gates, (long) ModelLayout.GATES);
-      Operand<TFloat32> input = tf.math.sigmoid(split.output().get(0));
-      Operand<TFloat32> forget = tf.math.sigmoid(split.output().get(ModelLayout.FORGET_GATE));
-      Operand<TFloat32> candidate = tf.math.tanh(split.output().get(2));
-      Operand<TFloat32> output = tf.math.sigmoid(split.output().get(3));
-      Operand<TFloat32> written = tf.math.mul(input, candidate);
-      cell = cell == null ? written : tf.math.add(tf.math.mul(forget, cell), written);
-      hidden = tf.math.mul(output, tf.math.tanh(cell));
-      hiddenStates.add(hidden);
+      state = LstmCell.step(tf, gates, 3, state);
+      hiddenStates.add(state.hidden());
     }
     return hiddenStates;
   }
@@ -160,10 +152,6 @@ final class ConvLstmForward {
   }
 
   private Operand<TFloat32> parameter(String name) {
-    Operand<TFloat32> parameter = parameters.get(name);
-    if (parameter == null) {
-      throw new IllegalStateException("no parameter " + name);
-    }
-    return parameter;
+    return LstmCell.parameter(parameters, name);
   }
 }

@@ -200,9 +200,13 @@ final class ConvLstmGraph {
 
   /** A variable of {@code spec}'s shape named {@code name}, initialised from {@code values}. */
   static Variable<TFloat32> variable(Ops tf, String name, ParameterSpec spec, float[] values) {
+    return variable(tf, name, spec.shape(), values);
+  }
+
+  /** A variable of {@code shape} named {@code name}, initialised from {@code values}. */
+  static Variable<TFloat32> variable(Ops tf, String name, long[] shape, float[] values) {
     return tf.withName(name)
         .variable(
-            tf.withInitScope()
-                .constant(Shape.of(spec.shape()), DataBuffers.of(values, true, false)));
+            tf.withInitScope().constant(Shape.of(shape), DataBuffers.of(values, true, false)));
   }
 }

@@ -22,6 +22,8 @@ import org.tensorflow.types.TFloat32;
  * dropout head, the loss, Adam's slots and the restore ops. Rebuilding the dropout-free forward
  * pass on variables set to the trained weights gives a SavedModel with nothing else in it; the
  * variables' initialisers are the trained values too, so a loader that re-runs them loses nothing.
+ * The rebuilt pass is {@link ServingForward}: the same function with the convolutions as dense
+ * MatMuls, which serves several times faster than the training graph's Conv2D form.
  */
 public final class SavedModelExport {
 
@@ -56,17 +58,20 @@ public final class SavedModelExport {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> windows = ConvLstmGraph.inputPlaceholder(tf, config);
-      Map<String, Variable<TFloat32>> parameters = new LinkedHashMap<>();
       for (ParameterSpec spec : ModelLayout.parameters(config)) {
         float[] values = weights.get(spec.name());
         if (values == null || values.length != spec.size()) {
           throw new IllegalArgumentException("missing or misshaped weights for " + spec);
         }
-        parameters.put(spec.name(), ConvLstmGraph.variable(tf, spec, values));
       }
+      Map<String, long[]> shapes = ServingForward.shapes(config);
+      Map<String, Variable<TFloat32>> parameters = new LinkedHashMap<>();
+      ServingForward.parameters(config, weights)
+          .forEach(
+              (name, values) ->
+                  parameters.put(name, ConvLstmGraph.variable(tf, name, shapes.get(name), values)));
       Operand<TFloat32> soc =
-          tf.withName(OUTPUT)
-              .identity(new ConvLstmForward(tf, config, parameters).predict(windows, false));
+          tf.withName(OUTPUT).identity(new ServingForward(tf, config, parameters).predict(windows));
       Signature signature =
           Signature.builder().key(SIGNATURE_KEY).input(INPUT, windows).output(OUTPUT, soc).build();
       try (Session session = new Session(graph)) {

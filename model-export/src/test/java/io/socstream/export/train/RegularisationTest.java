@@ -139,12 +139,14 @@ class RegularisationTest {
       SavedModelExport.export(model, directory);
     }
 
+    // The export serves the averaged weights, in their dense serving form.
+    Map<String, float[]> served = ServingForward.parameters(averaged, exported);
     try (SavedModelBundle bundle = SavedModelBundle.load(directory.toString(), "serve")) {
       Session.Runner runner = bundle.session().runner();
-      exported.keySet().forEach(runner::fetch);
+      served.keySet().forEach(runner::fetch);
       try (Result result = runner.run()) {
         int index = 0;
-        for (Map.Entry<String, float[]> entry : exported.entrySet()) {
+        for (Map.Entry<String, float[]> entry : served.entrySet()) {
           float[] values = new float[entry.getValue().length];
           ((TFloat32) result.get(index++)).copyTo(DataBuffers.of(values, false, false));
           assertThat(values).as(entry.getKey()).containsExactly(entry.getValue());
