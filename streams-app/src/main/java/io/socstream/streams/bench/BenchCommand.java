@@ -53,11 +53,48 @@ public final class BenchCommand implements Callable<Integer> {
               + " kafka.producer.linger.ms=5; repeatable. Default: the engine's defaults.")
   java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
+  @Option(
+      names = "--runs",
+      paramLabel = "RUN",
+      split = ",",
+      description =
+          "Only these parts, comma-separated, of: model, a, b, c, eos, alo (e.g. --runs b to"
+              + " profile the engine; the JSON then lacks the other parts' numbers). Default: all.")
+  java.util.List<String> runs = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--latency-rate",
+      paramLabel = "RPS",
+      description =
+          "Offered load of the latency runs when (b) is not run (otherwise half of (b)'s rate).")
+  double latencyRate;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     BenchPlan plan = quick ? BenchPlan.quickRun() : BenchPlan.fullRun();
-    ObjectNode result = new StreamsBenchmark(plan, out, model, settings, err).run();
+    java.util.Set<StreamsBenchmark.Phase> phases =
+        java.util.EnumSet.allOf(StreamsBenchmark.Phase.class);
+    if (!runs.isEmpty()) {
+      phases = java.util.EnumSet.noneOf(StreamsBenchmark.Phase.class);
+      for (String run : runs) {
+        try {
+          phases.add(StreamsBenchmark.Phase.valueOf(run.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--runs: unknown run '" + run + "' (expected model, a, b, c, eos or alo)");
+        }
+      }
+    }
+    if ((phases.contains(StreamsBenchmark.Phase.EOS) || phases.contains(StreamsBenchmark.Phase.ALO))
+        && !phases.contains(StreamsBenchmark.Phase.B)
+        && !(latencyRate > 0)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--runs with eos or alo but without b needs --latency-rate RPS");
+    }
+    ObjectNode result =
+        new StreamsBenchmark(plan, out, model, settings, phases, latencyRate, err).run();
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(result.toPrettyString());
     stdout.println("wrote " + out.toAbsolutePath().normalize().resolve("bench.json"));

@@ -9,6 +9,7 @@ import io.socstream.streams.features.StoreStepLog;
 import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.ops.SocMetrics;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,6 +75,14 @@ public final class InferenceProcessor
 
   static final int MAX_CACHED_BATTERIES = 100_000;
 
+  /**
+   * The pending store's content in sequence order, decoded: what a flush takes, so that it never
+   * iterates the store (whose RocksDB iterator would first skip the tombstones of every window
+   * flushed since the last compaction). The store stays the source of truth: this is filled from it
+   * on first use after {@code init} and mirrors every put and delete.
+   */
+  private final ArrayDeque<KeyValue<Long, PendingWindow>> pendingWindows = new ArrayDeque<>();
+
   /** Per battery with pending windows: the oldest step any of them needs. */
   private final Map<String, Long> oldestNeededStep = new HashMap<>();
 
@@ -131,12 +140,14 @@ public final class InferenceProcessor
     pendingCount = 0;
     nextSequence = 0;
     oldestNeededStep.clear();
+    pendingWindows.clear();
     try (KeyValueIterator<Long, byte[]> it = pending.all()) {
       while (it.hasNext()) {
         KeyValue<Long, byte[]> entry = it.next();
         pendingCount++;
         nextSequence = Math.max(nextSequence, entry.key + 1);
         PendingWindow w = PendingWindowCodec.decode(entry.value);
+        pendingWindows.addLast(KeyValue.pair(entry.key, w));
         oldestNeededStep.merge(w.batteryId(), w.firstSeq(windowLength), Math::min);
       }
     }
@@ -167,7 +178,9 @@ public final class InferenceProcessor
               ready.endTimestampMs(),
               ready.segmentSamples(),
               ready.warmingUp());
-      pending.put(nextSequence++, PendingWindowCodec.encode(w));
+      long sequence = nextSequence++;
+      pending.put(sequence, PendingWindowCodec.encode(w));
+      pendingWindows.addLast(KeyValue.pair(sequence, w));
       pendingCount++;
       oldestNeededStep.merge(batteryId, w.firstSeq(windowLength), Math::min);
       if (pendingCount >= batchSize || lingerMs == 0) {
@@ -186,12 +199,14 @@ public final class InferenceProcessor
   }
 
   private void flushOneBatch() {
+    // Taken off the queue only as they are deleted from the store, so that the two still agree
+    // when something in between throws.
     List<KeyValue<Long, PendingWindow>> batch = new ArrayList<>(batchSize);
-    try (KeyValueIterator<Long, byte[]> it = pending.all()) {
-      while (it.hasNext() && batch.size() < batchSize) {
-        KeyValue<Long, byte[]> entry = it.next();
-        batch.add(KeyValue.pair(entry.key, PendingWindowCodec.decode(entry.value)));
+    for (KeyValue<Long, PendingWindow> entry : pendingWindows) {
+      if (batch.size() == batchSize) {
+        break;
       }
+      batch.add(entry);
     }
     if (batch.isEmpty()) {
       pendingCount = 0;
@@ -227,6 +242,7 @@ public final class InferenceProcessor
       newest.put(w.batteryId(), estimate);
       context.forward(new Record<>(w.batteryId(), estimate, w.endTimestampMs()));
       pending.delete(batch.get(i).key);
+      pendingWindows.pollFirst();
     }
     for (Map.Entry<String, SocEstimate> e : newest.entrySet()) {
       latest.put(e.getKey(), e.getValue());

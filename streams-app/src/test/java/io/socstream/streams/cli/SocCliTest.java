@@ -84,6 +84,17 @@ class SocCliTest {
   }
 
   @Test
+  void benchRunsMustBeKnownAndLatencyAloneNeedsARate() {
+    Run unknown = run("bench", "--runs", "b,x");
+    assertThat(unknown.code()).isEqualTo(SocCli.USAGE);
+    assertThat(unknown.err()).contains("--runs", "'x'");
+
+    Run noRate = run("bench", "--runs", "eos,alo");
+    assertThat(noRate.code()).isEqualTo(SocCli.USAGE);
+    assertThat(noRate.err()).contains("--latency-rate");
+  }
+
+  @Test
   void missingInputFailsWithOneLine() {
     Path missing = dir.resolve("missing.csv");
     Run r = run("replay", "--input", missing.toString(), "--bootstrap-servers", "localhost:1");
