@@ -5,6 +5,7 @@ import io.socstream.core.model.ModelCard;
 import io.socstream.export.data.TrainingData;
 import io.socstream.export.run.TrainingRun;
 import io.socstream.export.train.ConvLstmConfig;
+import io.socstream.export.train.InputLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,8 +72,22 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--filters", defaultValue = "16", description = "ConvLSTM filters per layer.")
   int filters;
 
-  @Option(names = "--kernel", defaultValue = "3", description = "ConvLSTM kernel width (1 x k).")
+  @Option(
+      names = "--kernel",
+      defaultValue = "3",
+      description = "ConvLSTM kernel width (1 x k) over the feature axis (--layout width only).")
   int kernel;
+
+  @Option(
+      names = "--layout",
+      defaultValue = "width",
+      paramLabel = "width|channels",
+      converter = InputLayoutConverter.class,
+      description =
+          "How the ConvLSTM reads a step's F features: width = a 1 x F image with one channel,"
+              + " convolved with 1 x k kernels; channels = a 1 x 1 image with F channels (a plain"
+              + " LSTM). The model's input [-1, T, 1, F, 1] is the same in both.")
+  InputLayout layout;
 
   @Option(names = "--layers", defaultValue = "1", description = "Stacked ConvLSTM layers.")
   int layers;
@@ -192,7 +208,16 @@ final class TrainCommand implements Callable<Integer> {
         Math.min(1e-6f, learningRate),
         seed,
         inputNoise,
-        weightAverageDecay);
+        weightAverageDecay,
+        layout);
+  }
+
+  /** Parses {@code width} or {@code channels}, in any case. */
+  static final class InputLayoutConverter implements CommandLine.ITypeConverter<InputLayout> {
+    @Override
+    public InputLayout convert(String value) {
+      return InputLayout.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+    }
   }
 
   private static String defaultModelVersion(FeatureSpec spec) {

@@ -3,19 +3,23 @@ package io.socstream.export.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Hyperparameters of the ConvLSTM SOC model and of its training run.
  *
- * <p>The model sees a window of {@code windowLength} steps, each a 1 x {@code featureCount} "image"
- * with one channel; every ConvLSTM layer convolves it with 1 x {@code kernelWidth} kernels (SAME
- * padding) into {@code filters} channels. The last hidden state is flattened and passed through
- * ReLU dense layers of {@code denseUnits} (each followed by dropout) to one linear output.
+ * <p>The model sees a window of {@code windowLength} steps. In the {@link InputLayout#WIDTH} layout
+ * each step is a 1 x {@code featureCount} "image" with one channel, and every ConvLSTM layer
+ * convolves it with 1 x {@code kernelWidth} kernels (SAME padding) into {@code filters} channels;
+ * in the {@link InputLayout#CHANNELS} layout each step is a 1 x 1 image with {@code featureCount}
+ * channels and the kernels are 1 x 1 (a plain LSTM). The last hidden state is flattened and passed
+ * through ReLU dense layers of {@code denseUnits} (each followed by dropout) to one linear output.
  *
  * @param windowLength steps per window (T)
  * @param featureCount features per step (F)
  * @param filters channels of every ConvLSTM layer
- * @param kernelWidth width of the 1 x k kernels over the feature axis (odd keeps SAME symmetric)
+ * @param kernelWidth width of the 1 x k kernels over the feature axis (odd keeps SAME symmetric);
+ *     the channels layout ignores it (its kernels are 1 x 1)
  * @param convLstmLayers stacked ConvLSTM layers; all but the last return their full sequence
  * @param denseUnits sizes of the ReLU dense layers after the flatten
  * @param dropout fraction of dense activations dropped while training, in [0, 1)
@@ -35,6 +39,7 @@ import java.util.Map;
  *     1); 0 = off. When on, the average is updated after every training step, and validation,
  *     best-epoch checkpointing, {@link ConvLstmModel#predict} and the export use the averaged
  *     weights (see {@link ConvLstmGraph}).
+ * @param inputLayout how a step's features are read: along the image width or as channels
  */
 public record ConvLstmConfig(
     int windowLength,
@@ -54,9 +59,13 @@ public record ConvLstmConfig(
     float minLearningRate,
     long seed,
     float inputNoiseStd,
-    float weightAverageDecay) {
+    float weightAverageDecay,
+    InputLayout inputLayout) {
 
-  /** A configuration without input noise and without weight averaging. */
+  /**
+   * A configuration in the {@link InputLayout#WIDTH} layout, without input noise and without weight
+   * averaging.
+   */
   public ConvLstmConfig(
       int windowLength,
       int featureCount,
@@ -92,7 +101,8 @@ public record ConvLstmConfig(
         minLearningRate,
         seed,
         0f,
-        0f);
+        0f,
+        InputLayout.WIDTH);
   }
 
   /** The production defaults for a window of {@code windowLength} steps of {@code featureCount}. */
@@ -153,6 +163,49 @@ public record ConvLstmConfig(
       throw new IllegalArgumentException(
           "weightAverageDecay must be in [0, 1), was " + weightAverageDecay);
     }
+    Objects.requireNonNull(inputLayout, "inputLayout");
+  }
+
+  /** Width of the image one step is read as: F in the width layout, 1 in the channels layout. */
+  public int imageWidth() {
+    return inputLayout == InputLayout.WIDTH ? featureCount : 1;
+  }
+
+  /** Channels of that image: 1 in the width layout, F in the channels layout. */
+  public int inputChannels() {
+    return inputLayout == InputLayout.WIDTH ? 1 : featureCount;
+  }
+
+  /**
+   * Width of the ConvLSTM kernels the model has: {@code kernelWidth} in the width layout, 1 in the
+   * channels layout (a wider kernel would only see SAME padding beside the 1 x 1 image).
+   */
+  public int effectiveKernelWidth() {
+    return inputLayout == InputLayout.WIDTH ? kernelWidth : 1;
+  }
+
+  /** A copy that reads the features in {@code newInputLayout}. */
+  public ConvLstmConfig withInputLayout(InputLayout newInputLayout) {
+    return new ConvLstmConfig(
+        windowLength,
+        featureCount,
+        filters,
+        kernelWidth,
+        convLstmLayers,
+        denseUnits,
+        dropout,
+        l2,
+        learningRate,
+        batchSize,
+        maxEpochs,
+        earlyStoppingPatience,
+        plateauPatience,
+        plateauFactor,
+        minLearningRate,
+        seed,
+        inputNoiseStd,
+        weightAverageDecay,
+        newInputLayout);
   }
 
   /** Whether an exponential moving average of the weights is kept (and used for inference). */
@@ -180,7 +233,8 @@ public record ConvLstmConfig(
         minLearningRate,
         seed,
         newInputNoiseStd,
-        newWeightAverageDecay);
+        newWeightAverageDecay,
+        inputLayout);
   }
 
   /** A copy with another window length and feature count. */
@@ -203,7 +257,8 @@ public record ConvLstmConfig(
         minLearningRate,
         seed,
         inputNoiseStd,
-        weightAverageDecay);
+        weightAverageDecay,
+        inputLayout);
   }
 
   /** A copy with other stopping rules, for short runs. */
@@ -227,7 +282,8 @@ public record ConvLstmConfig(
         minLearningRate,
         seed,
         inputNoiseStd,
-        weightAverageDecay);
+        weightAverageDecay,
+        inputLayout);
   }
 
   /** A copy with another model size and batch size. */
@@ -251,7 +307,8 @@ public record ConvLstmConfig(
         minLearningRate,
         seed,
         inputNoiseStd,
-        weightAverageDecay);
+        weightAverageDecay,
+        inputLayout);
   }
 
   /** The hyperparameters as plain values, in a stable order, for the model card. */
@@ -260,7 +317,8 @@ public record ConvLstmConfig(
     map.put("windowLength", windowLength);
     map.put("featureCount", featureCount);
     map.put("filters", filters);
-    map.put("kernelWidth", kernelWidth);
+    map.put("inputLayout", inputLayout.label());
+    map.put("kernelWidth", effectiveKernelWidth());
     map.put("convLstmLayers", convLstmLayers);
     map.put("denseUnits", denseUnits);
     map.put("dropout", dropout);

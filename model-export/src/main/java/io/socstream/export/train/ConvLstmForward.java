@@ -50,13 +50,15 @@ final class ConvLstmForward {
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows, boolean training) {
     int steps = config.windowLength();
-    int features = config.featureCount();
+    int width = config.imageWidth();
     int filters = config.filters();
     Operand<TFloat32> sequence = windows;
     if (training && config.inputNoiseStd() > 0f) {
       sequence = inputNoise(windows);
     }
-    int inputChannels = 1;
+    // [batch, T, 1, F, 1] and [batch, T, 1, 1, F] share their memory order: the channels layout
+    // needs no op, the first layer's reshape below reads the window as F channels.
+    int inputChannels = config.inputChannels();
     Operand<TFloat32> hidden = null;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       List<Operand<TFloat32>> hiddenStates = convLstmLayer(layer, sequence, inputChannels);
@@ -67,7 +69,7 @@ final class ConvLstmForward {
       }
     }
     Operand<TFloat32> activations =
-        tf.reshape(hidden, tf.constant(new long[] {-1, (long) features * filters}));
+        tf.reshape(hidden, tf.constant(new long[] {-1, (long) width * filters}));
     for (int layer = 0; layer < config.denseUnits().size(); layer++) {
       activations =
           tf.nn.relu(
@@ -86,22 +88,23 @@ final class ConvLstmForward {
   /**
    * One ConvLSTM layer unrolled over the window; returns the hidden state after every step.
    *
-   * @param sequence [batch, T, 1, F, inputChannels]
+   * @param sequence [batch, T, 1, W, inputChannels] with W = {@link ConvLstmConfig#imageWidth()}
+   *     (the first layer may get the window as [batch, T, 1, F, 1] in either layout)
    */
   private List<Operand<TFloat32>> convLstmLayer(
       int layer, Operand<TFloat32> sequence, int inputChannels) {
     int steps = config.windowLength();
-    int features = config.featureCount();
+    int width = config.imageWidth();
     int gateChannels = ModelLayout.GATES * config.filters();
     // The input half of the gates does not depend on the recurrence: one convolution over all
     // steps at once (steps folded into the batch) instead of T small ones.
     Operand<TFloat32> folded =
-        tf.reshape(sequence, tf.constant(new long[] {-1, 1, features, inputChannels}));
+        tf.reshape(sequence, tf.constant(new long[] {-1, 1, width, inputChannels}));
     Operand<TFloat32> inputGates =
         tf.nn.conv2d(folded, parameter(ModelLayout.inputKernel(layer)), UNIT_STRIDES, SAME);
     inputGates =
         tf.nn.biasAdd(
-            tf.reshape(inputGates, tf.constant(new long[] {-1, steps, 1, features, gateChannels})),
+            tf.reshape(inputGates, tf.constant(new long[] {-1, steps, 1, width, gateChannels})),
             parameter(ModelLayout.gateBias(layer)));
     List<Operand<TFloat32>> perStep =
         new ArrayList<>(tf.unstack(inputGates, (long) steps, Unstack.axis(1L)).output());

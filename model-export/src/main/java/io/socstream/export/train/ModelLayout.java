@@ -49,10 +49,10 @@ public final class ModelLayout {
   /** The parameters of a model with this configuration, in graph-building order. */
   public static List<ParameterSpec> parameters(ConvLstmConfig config) {
     List<ParameterSpec> specs = new ArrayList<>();
-    int k = config.kernelWidth();
+    int k = config.effectiveKernelWidth();
     int filters = config.filters();
     int gateChannels = GATES * filters;
-    int inputChannels = 1;
+    int inputChannels = config.inputChannels();
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       specs.add(
           new ParameterSpec(
@@ -77,7 +77,7 @@ public final class ModelLayout {
               0));
       inputChannels = filters;
     }
-    int width = config.featureCount() * filters;
+    int width = config.imageWidth() * filters;
     for (int layer = 0; layer < config.denseUnits().size(); layer++) {
       int units = config.denseUnits().get(layer);
       specs.add(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.export.train.ConvLstmConfig;
+import io.socstream.export.train.InputLayout;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,16 @@ class CliExitCodesTest {
         .isEqualTo(ConvLstmConfig.defaults(spec.windowLength(), spec.featureCount()));
     assertThat(train.config(spec).inputNoiseStd()).isZero();
     assertThat(train.config(spec).averagesWeights()).isFalse();
+    assertThat(train.config(spec).inputLayout()).isEqualTo(InputLayout.WIDTH);
+  }
+
+  @Test
+  void layoutFlagReachesTheConfig() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train).parseArgs("--data", "d", "--out", "o", "--layout", "channels");
+    assertThat(train.config(FeatureSpec.defaults()).inputLayout()).isEqualTo(InputLayout.CHANNELS);
+    assertThat(CliRun.of("train", "--data", "d", "--out", "o", "--layout", "depth").exitCode())
+        .isEqualTo(2);
   }
 
   @Test

@@ -7,13 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ConvLstmTrainingTest {
 
   private final ConvLstmConfig config = SyntheticWindows.tinyConfig();
 
-  @Test
-  void lossFallsOverTrainingSteps() {
+  @ParameterizedTest(name = "{0} layout")
+  @EnumSource(InputLayout.class)
+  void lossFallsOverTrainingSteps(InputLayout layout) {
+    ConvLstmConfig config = this.config.withInputLayout(layout);
     WindowDataset data = SyntheticWindows.generate(256, 6, 3, 1L);
     int batch = config.batchSize();
     float[] windows = new float[batch * data.windowSize()];

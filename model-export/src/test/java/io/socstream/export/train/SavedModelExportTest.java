@@ -23,15 +23,19 @@ class SavedModelExportTest {
 
   @TempDir Path temp;
 
-  /** With input noise and weight averaging on, too: neither may leak into the export. */
-  @ParameterizedTest(name = "input noise {0}, weight average decay {1}")
-  @CsvSource({"0, 0", "0.3, 0.9"})
+  /**
+   * With input noise and weight averaging on, too: neither may leak into the export; in both input
+   * layouts, which share the serving input.
+   */
+  @ParameterizedTest(name = "input noise {0}, weight average decay {1}, {2} layout")
+  @CsvSource({"0, 0, WIDTH", "0.3, 0.9, WIDTH", "0, 0, CHANNELS", "0.3, 0.9, CHANNELS"})
   void exportedModelMatchesTheTrainingInferenceHeadAndHasNoRandomOp(
-      float inputNoiseStd, float weightAverageDecay) throws Exception {
+      float inputNoiseStd, float weightAverageDecay, InputLayout layout) throws Exception {
     ConvLstmConfig config =
         SyntheticWindows.tinyConfig()
             .withSchedule(1, 1, 1)
-            .withRegularisation(inputNoiseStd, weightAverageDecay);
+            .withRegularisation(inputNoiseStd, weightAverageDecay)
+            .withInputLayout(layout);
     WindowDataset training = SyntheticWindows.generate(256, 6, 3, 11L);
     WindowDataset probe = SyntheticWindows.generate(50, 6, 3, 12L);
     Path directory = temp.resolve("model");
