@@ -76,7 +76,8 @@ public final class SocStreamsApp implements AutoCloseable {
           "Model directory " + dir + " has no " + ModelCard.FILE_NAME + " (the model card)", null);
     }
     try {
-      return SavedModelRunner.open(dir, new RunnerOptions(config.inferenceThreads(), 0));
+      return SavedModelRunner.open(
+          dir, new RunnerOptions(config.inferenceThreads(), config.inferenceThreads()));
     } catch (RuntimeException e) {
       throw new StartupException("Cannot load the model in " + dir + ": " + e.getMessage(), e);
     }

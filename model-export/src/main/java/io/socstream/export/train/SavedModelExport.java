@@ -55,21 +55,35 @@ public final class SavedModelExport {
    */
   public static void export(ConvLstmConfig config, Map<String, float[]> weights, Path directory)
       throws IOException {
+    for (ParameterSpec spec : ModelLayout.parameters(config)) {
+      float[] values = weights.get(spec.name());
+      if (values == null || values.length != spec.size()) {
+        throw new IllegalArgumentException("missing or misshaped weights for " + spec);
+      }
+    }
+    exportServing(config, ServingForward.parameters(config, weights), directory);
+  }
+
+  /**
+   * Exports a model of {@code config} from its serving parameters ({@link
+   * ServingForward#parameters}), e.g. those read back from an exported SavedModel to write it again
+   * with the current serving graph.
+   */
+  static void exportServing(ConvLstmConfig config, Map<String, float[]> serving, Path directory)
+      throws IOException {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> windows = ConvLstmGraph.inputPlaceholder(tf, config);
-      for (ParameterSpec spec : ModelLayout.parameters(config)) {
-        float[] values = weights.get(spec.name());
-        if (values == null || values.length != spec.size()) {
-          throw new IllegalArgumentException("missing or misshaped weights for " + spec);
-        }
-      }
       Map<String, long[]> shapes = ServingForward.shapes(config);
       Map<String, Variable<TFloat32>> parameters = new LinkedHashMap<>();
-      ServingForward.parameters(config, weights)
-          .forEach(
-              (name, values) ->
-                  parameters.put(name, ConvLstmGraph.variable(tf, name, shapes.get(name), values)));
+      shapes.forEach(
+          (name, shape) -> {
+            float[] values = serving.get(name);
+            if (values == null || values.length != sizeOf(shape)) {
+              throw new IllegalArgumentException("missing or misshaped serving parameter " + name);
+            }
+            parameters.put(name, ConvLstmGraph.variable(tf, name, shape, values));
+          });
       Operand<TFloat32> soc =
           tf.withName(OUTPUT).identity(new ServingForward(tf, config, parameters).predict(windows));
       Signature signature =
@@ -82,5 +96,13 @@ public final class SavedModelExport {
             .export();
       }
     }
+  }
+
+  private static long sizeOf(long[] shape) {
+    long size = 1;
+    for (long dimension : shape) {
+      size *= dimension;
+    }
+    return size;
   }
 }
