@@ -5,17 +5,10 @@ import io.socstream.streams.dlq.DeadLetterProcessingExceptionHandler;
 import io.socstream.streams.ops.SocMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** Turns {@link SocStreamsConfig} into the properties of a {@code KafkaStreams} instance. */
 public final class KafkaStreamsProperties {
-
-  /**
-   * The producers' {@code linger.ms} under at_least_once unless overridden (Kafka Streams' own
-   * default, kept under exactly_once_v2: 100).
-   */
-  public static final int ALO_PRODUCER_LINGER_MS = 5;
 
   private KafkaStreamsProperties() {}
 
@@ -66,17 +59,6 @@ public final class KafkaStreamsProperties {
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // The handlers build DeadLetter records with the Confluent serde: they read these settings.
     config.serdeConfig().forEach(p::put);
-    // Kafka Streams raises its producers' linger.ms to 100 ms. Under at_least_once an estimate is
-    // visible as soon as it is sent, so that linger is paid twice (repartition topic, then the SOC
-    // topic): up to 200 ms of latency at moderate rates. There 5 ms (ALO_PRODUCER_LINGER_MS).
-    // Under exactly_once_v2 nothing is visible before the commit, which flushes the producer
-    // anyway: a short linger there only makes batches smaller (soc bench (b) measured about 15 %
-    // fewer records/s with 5 ms), so Kafka Streams' 100 ms stays. kafka.linger.ms or
-    // kafka.producer.linger.ms override either.
-    if (StreamsConfig.AT_LEAST_ONCE.equals(config.processingGuarantee())
-        && !config.kafkaOverrides().containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
-      p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), ALO_PRODUCER_LINGER_MS);
-    }
     // Escape hatch for anything else Kafka Streams knows (kafka.<setting>).
     config.kafkaOverrides().forEach(p::put);
     if (metrics != null) {

@@ -75,8 +75,7 @@ public final class SocStreamsConfig {
 
   /**
    * {@code exactly_once_v2} (default: estimates, state and input offsets commit atomically) or
-   * {@code at_least_once}; under the latter the producers' {@code linger.ms} defaults to 5 ms
-   * instead of Kafka Streams' 100 ms (see {@link KafkaStreamsProperties}).
+   * {@code at_least_once}.
    */
   public static final String PROCESSING_GUARANTEE = "soc.processing.guarantee";
 

@@ -42,42 +42,6 @@ class SocStreamsConfigTest {
   }
 
   @Test
-  void producerLingerIsShortOnlyUnderAtLeastOnce() {
-    String producerLinger = StreamsConfig.producerPrefix("linger.ms");
-    // exactly_once_v2: the commit flushes the producer; Kafka Streams' own 100 ms stays.
-    assertThat(KafkaStreamsProperties.of(SocStreamsConfig.defaultsOnly()))
-        .doesNotContainKey(producerLinger)
-        .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
-    SocStreamsConfig alo =
-        SocStreamsConfig.of(Map.of(SocStreamsConfig.PROCESSING_GUARANTEE, "at_least_once"));
-    assertThat(KafkaStreamsProperties.of(alo))
-        .containsEntry(producerLinger, KafkaStreamsProperties.ALO_PRODUCER_LINGER_MS);
-    assertThat(
-            new StreamsConfig(KafkaStreamsProperties.of(alo))
-                .getProducerConfigs("p")
-                .get("linger.ms"))
-        .isEqualTo(KafkaStreamsProperties.ALO_PRODUCER_LINGER_MS);
-    // Either spelling of an explicit setting wins.
-    SocStreamsConfig aloPrefixed =
-        SocStreamsConfig.of(
-            Map.of(
-                SocStreamsConfig.PROCESSING_GUARANTEE,
-                "at_least_once",
-                "kafka.producer.linger.ms",
-                "20"));
-    assertThat(KafkaStreamsProperties.of(aloPrefixed)).containsEntry(producerLinger, "20");
-    SocStreamsConfig aloPlain =
-        SocStreamsConfig.of(
-            Map.of(
-                SocStreamsConfig.PROCESSING_GUARANTEE, "at_least_once", "kafka.linger.ms", "30"));
-    assertThat(
-            new StreamsConfig(KafkaStreamsProperties.of(aloPlain))
-                .getProducerConfigs("p")
-                .get("linger.ms"))
-        .isEqualTo("30");
-  }
-
-  @Test
   void opsEndpointSettings() {
     assertThat(SocStreamsConfig.of(Map.of(SocStreamsConfig.OPS_PORT, "-1")).opsPort())
         .isEqualTo(-1);
