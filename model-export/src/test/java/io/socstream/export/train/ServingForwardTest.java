@@ -1,0 +1,91 @@
+package io.socstream.export.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** The serving graph computes the training graph's inference head, for stacked layers too. */
+class ServingForwardTest {
+
+  @ParameterizedTest(name = "{0} layers, {1} filters, kernel {2}, layout {3}")
+  @CsvSource({"2, 3, 3, WIDTH", "3, 2, 1, WIDTH", "2, 4, 1, CHANNELS"})
+  void servingGraphEqualsTheTrainingInferenceHead(
+      int layers, int filters, int kernel, InputLayout layout) {
+    int steps = 7;
+    int features = 5;
+    ConvLstmConfig config =
+        new ConvLstmConfig(
+            steps,
+            features,
+            filters,
+            kernel,
+            layers,
+            List.of(6),
+            0.3f,
+            0f,
+            1e-3f,
+            8,
+            1,
+            1,
+            1,
+            0.5f,
+            1e-6f,
+            5L,
+            0f,
+            0f,
+            layout);
+    Map<String, float[]> weights = ModelLayout.initialValues(config);
+    int batch = 9;
+    float[] windows = new float[batch * steps * features];
+    SplittableRandom random = new SplittableRandom(3L);
+    for (int i = 0; i < windows.length; i++) {
+      windows[i] = (float) random.nextDouble(-2, 2);
+    }
+
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      Operand<TFloat32> input =
+          tf.constant(Shape.of(batch, steps, 1, features, 1), DataBuffers.of(windows, true, false));
+      Map<String, Operand<TFloat32>> training = new LinkedHashMap<>();
+      for (ParameterSpec spec : ModelLayout.parameters(config)) {
+        training.put(spec.name(), constant(tf, spec.shape(), weights.get(spec.name())));
+      }
+      Map<String, Operand<TFloat32>> serving = new LinkedHashMap<>();
+      Map<String, long[]> shapes = ServingForward.shapes(config);
+      ServingForward.parameters(config, weights)
+          .forEach((name, values) -> serving.put(name, constant(tf, shapes.get(name), values)));
+      Operand<TFloat32> expected = new ConvLstmForward(tf, config, training).predict(input, false);
+      Operand<TFloat32> actual = new ServingForward(tf, config, serving).predict(input);
+
+      try (Result result = session.runner().fetch(expected).fetch(actual).run()) {
+        float[] want = new float[batch];
+        float[] got = new float[batch];
+        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(want, false, false));
+        ((TFloat32) result.get(1)).copyTo(DataBuffers.of(got, false, false));
+        for (int i = 0; i < batch; i++) {
+          assertThat(got[i]).as("window %d", i).isCloseTo(want[i], within(1e-5f));
+        }
+        assertThat(want).as("a non-trivial output").doesNotContain(0f);
+      }
+    }
+  }
+
+  private static Operand<TFloat32> constant(Ops tf, long[] shape, float[] values) {
+    return tf.constant(Shape.of(shape), DataBuffers.of(values, true, false));
+  }
+}
