@@ -27,9 +27,4 @@ public record RunnerOptions(int intraOpThreads, int interOpThreads) {
   public static RunnerOptions defaults() {
     return new RunnerOptions(1, 1);
   }
-
-  /** TensorFlow's own thread pool sizing (all cores). */
-  public static RunnerOptions tensorflowChoice() {
-    return new RunnerOptions(0, 0);
-  }
 }

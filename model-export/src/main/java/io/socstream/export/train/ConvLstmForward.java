@@ -68,21 +68,15 @@ final class ConvLstmForward {
         inputChannels = filters;
       }
     }
-    Operand<TFloat32> activations =
+    Operand<TFloat32> flattened =
         tf.reshape(hidden, tf.constant(new long[] {-1, (long) width * filters}));
-    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
-      activations =
-          tf.nn.relu(
-              tf.nn.biasAdd(
-                  tf.linalg.matMul(activations, parameter(ModelLayout.denseKernel(layer))),
-                  parameter(ModelLayout.denseBias(layer))));
-      if (training && config.dropout() > 0f) {
-        activations = dropout(activations, layer);
-      }
-    }
-    return tf.nn.biasAdd(
-        tf.linalg.matMul(activations, parameter(ModelLayout.OUTPUT_KERNEL)),
-        parameter(ModelLayout.OUTPUT_BIAS));
+    boolean dropping = training && config.dropout() > 0f;
+    return DenseHead.apply(
+        tf,
+        config,
+        parameters,
+        flattened,
+        (activations, layer) -> dropping ? dropout(activations, layer) : activations);
   }
 
   /**

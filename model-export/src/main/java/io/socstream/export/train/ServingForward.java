@@ -56,10 +56,10 @@ final class ServingForward {
   static Map<String, float[]> parameters(ConvLstmConfig config, Map<String, float[]> weights) {
     Map<String, float[]> serving = new LinkedHashMap<>();
     int filters = config.filters();
-    int width = imageWidth(config);
+    int width = config.imageWidth();
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       int cin = inputChannels(config, layer);
-      int k = kernelWidth(config, layer);
+      int k = config.effectiveKernelWidth();
       serving.put(
           inputMatrix(layer),
           DenseConvLstm.kernelMatrix(
@@ -84,7 +84,7 @@ final class ServingForward {
   static Map<String, long[]> shapes(ConvLstmConfig config) {
     Map<String, long[]> shapes = new LinkedHashMap<>();
     int filters = config.filters();
-    int width = imageWidth(config);
+    int width = config.imageWidth();
     long gateWidth = (long) ModelLayout.GATES * width * filters;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       shapes.put(
@@ -108,7 +108,7 @@ final class ServingForward {
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows) {
     int steps = config.windowLength();
-    int width = imageWidth(config);
+    int width = config.imageWidth();
     int filters = config.filters();
     long inputWidth = (long) width * inputChannels(config, 0);
     // Steps folded into the rows, time-major: the input half of the gates is one MatMul for the
@@ -130,17 +130,7 @@ final class ServingForward {
                 tf.constant(new long[] {-1, (long) width * filters}));
       }
     }
-    Operand<TFloat32> activations = hidden;
-    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
-      activations =
-          tf.nn.relu(
-              tf.nn.biasAdd(
-                  tf.linalg.matMul(activations, parameter(ModelLayout.denseKernel(layer))),
-                  parameter(ModelLayout.denseBias(layer))));
-    }
-    return tf.nn.biasAdd(
-        tf.linalg.matMul(activations, parameter(ModelLayout.OUTPUT_KERNEL)),
-        parameter(ModelLayout.OUTPUT_BIAS));
+    return DenseHead.apply(tf, config, parameters, hidden, (activations, layer) -> activations);
   }
 
   /**
@@ -150,7 +140,7 @@ final class ServingForward {
    */
   private List<Operand<TFloat32>> layer(int layer, Operand<TFloat32> rows) {
     int steps = config.windowLength();
-    long gateWidth = (long) ModelLayout.GATES * imageWidth(config) * config.filters();
+    long gateWidth = (long) ModelLayout.GATES * config.imageWidth() * config.filters();
     Operand<TFloat32> inputGates =
         tf.reshape(
             tf.nn.biasAdd(
@@ -174,24 +164,9 @@ final class ServingForward {
     return hiddenStates;
   }
 
-  /** Positions of the 1 x W image each step is: features / input channels of the first layer. */
-  private static int imageWidth(ConvLstmConfig config) {
-    return config.featureCount() / inputChannels(config, 0);
-  }
-
+  /** Input channels of {@code layer}: the window's in the first, the previous layer's filters. */
   private static int inputChannels(ConvLstmConfig config, int layer) {
-    return (int) spec(config, ModelLayout.inputKernel(layer)).shape()[2];
-  }
-
-  private static int kernelWidth(ConvLstmConfig config, int layer) {
-    return (int) spec(config, ModelLayout.inputKernel(layer)).shape()[1];
-  }
-
-  private static ParameterSpec spec(ConvLstmConfig config, String name) {
-    return ModelLayout.parameters(config).stream()
-        .filter(spec -> spec.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no parameter " + name));
+    return layer == 0 ? config.inputChannels() : config.filters();
   }
 
   private Operand<TFloat32> parameter(String name) {
