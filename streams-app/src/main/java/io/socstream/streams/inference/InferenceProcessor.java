@@ -87,7 +87,6 @@ public final class InferenceProcessor
   private final Map<String, Long> oldestNeededStep = new HashMap<>();
 
   private long nextSequence;
-  private int pendingCount;
   private boolean loaded;
   private Sensor batches;
   private Sensor evictionFlushes;
@@ -137,14 +136,12 @@ public final class InferenceProcessor
     if (loaded) {
       return;
     }
-    pendingCount = 0;
     nextSequence = 0;
     oldestNeededStep.clear();
     pendingWindows.clear();
     try (KeyValueIterator<Long, byte[]> it = pending.all()) {
       while (it.hasNext()) {
         KeyValue<Long, byte[]> entry = it.next();
-        pendingCount++;
         nextSequence = Math.max(nextSequence, entry.key + 1);
         PendingWindow w = PendingWindowCodec.decode(entry.value);
         pendingWindows.addLast(KeyValue.pair(entry.key, w));
@@ -181,9 +178,8 @@ public final class InferenceProcessor
       long sequence = nextSequence++;
       pending.put(sequence, PendingWindowCodec.encode(w));
       pendingWindows.addLast(KeyValue.pair(sequence, w));
-      pendingCount++;
       oldestNeededStep.merge(batteryId, w.firstSeq(windowLength), Math::min);
-      if (pendingCount >= batchSize || lingerMs == 0) {
+      if (pendingWindows.size() >= batchSize || lingerMs == 0) {
         flushAll();
       }
     }
@@ -192,7 +188,7 @@ public final class InferenceProcessor
   /** Runs the model on everything pending, B windows per call, oldest first. */
   void flushAll() {
     loadPending();
-    while (pendingCount > 0) {
+    while (!pendingWindows.isEmpty()) {
       flushOneBatch();
     }
     oldestNeededStep.clear();
@@ -207,10 +203,6 @@ public final class InferenceProcessor
         break;
       }
       batch.add(entry);
-    }
-    if (batch.isEmpty()) {
-      pendingCount = 0;
-      return;
     }
     int b = batch.size();
     int stride = windowLength * featureCount;
@@ -247,7 +239,6 @@ public final class InferenceProcessor
     for (Map.Entry<String, SocEstimate> e : newest.entrySet()) {
       latest.put(e.getKey(), e.getValue());
     }
-    pendingCount -= b;
     metrics.estimatesOut(b);
   }
 
