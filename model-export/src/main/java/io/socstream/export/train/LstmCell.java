@@ -23,10 +23,45 @@ record LstmCell(Operand<TFloat32> hidden, Operand<TFloat32> cell) {
    */
   static LstmCell step(Ops tf, Operand<TFloat32> gates, int axis, LstmCell previous) {
     Split<TFloat32> split = tf.split(tf.constant(axis), gates, (long) ModelLayout.GATES);
-    Operand<TFloat32> input = tf.math.sigmoid(split.output().get(0));
-    Operand<TFloat32> forget = tf.math.sigmoid(split.output().get(ModelLayout.FORGET_GATE));
-    Operand<TFloat32> candidate = tf.math.tanh(split.output().get(2));
-    Operand<TFloat32> output = tf.math.sigmoid(split.output().get(3));
+    return update(
+        tf,
+        tf.math.sigmoid(split.output().get(0)),
+        tf.math.sigmoid(split.output().get(ModelLayout.FORGET_GATE)),
+        tf.math.tanh(split.output().get(ModelLayout.CANDIDATE_GATE)),
+        tf.math.sigmoid(split.output().get(3)),
+        previous);
+  }
+
+  /**
+   * The same step from {@code sigmoids}, the logistic function of all four pre-activations, where
+   * the candidate's pre-activation was doubled beforehand: tanh(x) = 2·σ(2x) − 1, so one Sigmoid
+   * over the whole gate row replaces three Sigmoids and a Tanh (and can fuse into the MatMul before
+   * it). The serving graph uses this form; {@link ServingForward#parameters} doubles the candidate
+   * columns.
+   */
+  static LstmCell stepFromSigmoids(
+      Ops tf, Operand<TFloat32> sigmoids, int axis, LstmCell previous) {
+    Split<TFloat32> split = tf.split(tf.constant(axis), sigmoids, (long) ModelLayout.GATES);
+    Operand<TFloat32> candidate =
+        tf.math.sub(
+            tf.math.mul(tf.constant(2f), split.output().get(ModelLayout.CANDIDATE_GATE)),
+            tf.constant(1f));
+    return update(
+        tf,
+        split.output().get(0),
+        split.output().get(ModelLayout.FORGET_GATE),
+        candidate,
+        split.output().get(3),
+        previous);
+  }
+
+  private static LstmCell update(
+      Ops tf,
+      Operand<TFloat32> input,
+      Operand<TFloat32> forget,
+      Operand<TFloat32> candidate,
+      Operand<TFloat32> output,
+      LstmCell previous) {
     Operand<TFloat32> written = tf.math.mul(input, candidate);
     Operand<TFloat32> cell =
         previous == null ? written : tf.math.add(tf.math.mul(forget, previous.cell()), written);

@@ -21,6 +21,9 @@ public final class ModelLayout {
   /** Index of the forget gate in {@link #GATES}: input, forget, candidate, output. */
   static final int FORGET_GATE = 1;
 
+  /** Index of the candidate (cell input) gate, the one with tanh instead of sigmoid. */
+  static final int CANDIDATE_GATE = 2;
+
   private ModelLayout() {}
 
   static String inputKernel(int layer) {

@@ -1,13 +1,12 @@
 package io.socstream.export.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Stack;
-import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -17,7 +16,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Why a second forward pass: the training graph needs the convolution kernels as the trainable
  * parameters (their gradients and L2 live there), while serving only needs the fastest graph of the
- * same function. Per step this is one MatMul, one Add and the gate activations.
+ * same function. Per step this is one fused MatMul + BiasAdd + Sigmoid over all four gates and the
+ * cell update.
  */
 final class ServingForward {
 
@@ -36,41 +36,44 @@ final class ServingForward {
     this.parameters = parameters;
   }
 
-  static String inputMatrix(int layer) {
-    return "convlstm_" + layer + "_input_matrix";
+  /** [input matrix; recurrent matrix] of {@code layer}, stacked along the rows. */
+  static String stepMatrix(int layer) {
+    return "convlstm_" + layer + "_step_matrix";
   }
 
-  static String recurrentMatrix(int layer) {
-    return "convlstm_" + layer + "_recurrent_matrix";
-  }
-
-  static String gateBias(int layer) {
-    return "convlstm_" + layer + "_gate_bias";
+  static String stepBias(int layer) {
+    return "convlstm_" + layer + "_step_bias";
   }
 
   /**
    * The serving parameters computed from trained {@code weights} (keyed as {@link ModelLayout}):
-   * dense gate matrices and tiled biases per ConvLSTM layer, the dense head unchanged. Values are
-   * row-major; {@link #shapes} gives their shapes.
+   * per ConvLSTM layer the dense input matrix stacked on the dense recurrent matrix, and the tiled
+   * gate bias, both with the candidate gate's columns doubled (see {@link
+   * LstmCell#stepFromSigmoids}); the dense head unchanged. Values are row-major; {@link #shapes}
+   * gives their shapes.
    */
   static Map<String, float[]> parameters(ConvLstmConfig config, Map<String, float[]> weights) {
     Map<String, float[]> serving = new LinkedHashMap<>();
     int filters = config.filters();
     int width = config.imageWidth();
+    int k = config.effectiveKernelWidth();
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
-      int cin = inputChannels(config, layer);
-      int k = config.effectiveKernelWidth();
-      serving.put(
-          inputMatrix(layer),
+      float[] input =
           DenseConvLstm.kernelMatrix(
-              weights.get(ModelLayout.inputKernel(layer)), k, cin, filters, width));
-      serving.put(
-          recurrentMatrix(layer),
+              weights.get(ModelLayout.inputKernel(layer)),
+              k,
+              inputChannels(config, layer),
+              filters,
+              width);
+      float[] recurrent =
           DenseConvLstm.kernelMatrix(
-              weights.get(ModelLayout.recurrentKernel(layer)), k, filters, filters, width));
-      serving.put(
-          gateBias(layer),
-          DenseConvLstm.biasVector(weights.get(ModelLayout.gateBias(layer)), filters, width));
+              weights.get(ModelLayout.recurrentKernel(layer)), k, filters, filters, width);
+      float[] stacked = Arrays.copyOf(input, input.length + recurrent.length);
+      System.arraycopy(recurrent, 0, stacked, input.length, recurrent.length);
+      float[] bias =
+          DenseConvLstm.biasVector(weights.get(ModelLayout.gateBias(layer)), filters, width);
+      serving.put(stepMatrix(layer), doubleCandidateColumns(stacked, filters, width));
+      serving.put(stepBias(layer), doubleCandidateColumns(bias, filters, width));
     }
     for (ParameterSpec spec : ModelLayout.parameters(config)) {
       if (!spec.name().startsWith("convlstm_")) {
@@ -83,14 +86,11 @@ final class ServingForward {
   /** Shapes of {@link #parameters}, by name. */
   static Map<String, long[]> shapes(ConvLstmConfig config) {
     Map<String, long[]> shapes = new LinkedHashMap<>();
-    int filters = config.filters();
-    int width = config.imageWidth();
-    long gateWidth = (long) ModelLayout.GATES * width * filters;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
       shapes.put(
-          inputMatrix(layer), new long[] {(long) width * inputChannels(config, layer), gateWidth});
-      shapes.put(recurrentMatrix(layer), new long[] {(long) width * filters, gateWidth});
-      shapes.put(gateBias(layer), new long[] {gateWidth});
+          stepMatrix(layer),
+          new long[] {inputWidth(config, layer) + stateWidth(config), gateWidth(config)});
+      shapes.put(stepBias(layer), new long[] {gateWidth(config)});
     }
     for (ParameterSpec spec : ModelLayout.parameters(config)) {
       if (!spec.name().startsWith("convlstm_")) {
@@ -101,6 +101,22 @@ final class ServingForward {
   }
 
   /**
+   * A copy of row-major {@code values} (rows of the gate-major width of {@link DenseConvLstm}) with
+   * the candidate gate's columns times two.
+   */
+  private static float[] doubleCandidateColumns(float[] values, int filters, int width) {
+    int columns = ModelLayout.GATES * width * filters;
+    int first = ModelLayout.CANDIDATE_GATE * width * filters;
+    float[] doubled = values.clone();
+    for (int row = 0; row < values.length / columns; row++) {
+      for (int column = first; column < first + width * filters; column++) {
+        doubled[row * columns + column] *= 2;
+      }
+    }
+    return doubled;
+  }
+
+  /**
    * SOC estimate per window.
    *
    * @param windows [batch, T, 1, features, 1]
@@ -108,60 +124,67 @@ final class ServingForward {
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows) {
     int steps = config.windowLength();
-    int width = config.imageWidth();
-    int filters = config.filters();
-    long inputWidth = (long) width * inputChannels(config, 0);
-    // Steps folded into the rows, time-major: the input half of the gates is one MatMul for the
-    // whole window, and each step's slice of it is then contiguous (unstacked without a copy).
-    Operand<TFloat32> rows =
-        tf.reshape(
-            tf.linalg.transpose(
-                tf.reshape(windows, tf.constant(new long[] {-1, steps, inputWidth})),
-                tf.constant(new int[] {1, 0, 2})),
-            tf.constant(new long[] {-1, inputWidth}));
-    Operand<TFloat32> hidden = null;
+    long inputWidth = inputWidth(config, 0);
+    // Each step's [batch, inputWidth] columns, split off the flat window (cheaper than a
+    // transpose + unstack at small batches).
+    List<Operand<TFloat32>> inputs =
+        new ArrayList<>(
+            tf.split(
+                    tf.constant(1),
+                    tf.reshape(windows, tf.constant(new long[] {-1, steps * inputWidth})),
+                    (long) steps)
+                .output());
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
-      List<Operand<TFloat32>> hiddenStates = layer(layer, rows);
-      hidden = hiddenStates.get(steps - 1);
-      if (layer + 1 < config.convLstmLayers()) {
-        rows =
-            tf.reshape(
-                tf.stack(hiddenStates, Stack.axis(0L)),
-                tf.constant(new long[] {-1, (long) width * filters}));
-      }
+      inputs = layer(layer, inputs);
     }
-    return DenseHead.apply(tf, config, parameters, hidden, (activations, layer) -> activations);
+    return DenseHead.apply(
+        tf, config, parameters, inputs.get(steps - 1), (activations, layer) -> activations);
   }
 
   /**
-   * One layer unrolled over the window; returns the hidden state after every step.
+   * One layer unrolled over the window: per step one MatMul of [input, h] with the stacked matrix,
+   * BiasAdd and Sigmoid (which Grappler fuses into one oneDNN MatMul with a sigmoid post-op), then
+   * the cell update.
    *
-   * @param rows [T * batch, width * inputChannels], time-major
+   * @param inputs [batch, width * inputChannels] per step
+   * @return the hidden state after every step
    */
-  private List<Operand<TFloat32>> layer(int layer, Operand<TFloat32> rows) {
-    int steps = config.windowLength();
-    long gateWidth = (long) ModelLayout.GATES * config.imageWidth() * config.filters();
-    Operand<TFloat32> inputGates =
-        tf.reshape(
-            tf.nn.biasAdd(
-                tf.linalg.matMul(rows, parameter(inputMatrix(layer))), parameter(gateBias(layer))),
-            tf.constant(new long[] {steps, -1, gateWidth}));
-    List<Operand<TFloat32>> perStep =
-        new ArrayList<>(tf.unstack(inputGates, (long) steps, Unstack.axis(0L)).output());
-    Operand<TFloat32> recurrent = parameter(recurrentMatrix(layer));
-    List<Operand<TFloat32>> hiddenStates = new ArrayList<>(steps);
+  private List<Operand<TFloat32>> layer(int layer, List<Operand<TFloat32>> inputs) {
+    Operand<TFloat32> stepMatrix = parameter(stepMatrix(layer));
+    Operand<TFloat32> bias = parameter(stepBias(layer));
+    // h0 = 0, so the first step needs only the input rows of the matrix; this also spares a zeros
+    // op whose shape would depend on the dynamic batch size.
+    Operand<TFloat32> inputRows =
+        tf.slice(
+            stepMatrix,
+            tf.constant(new long[] {0, 0}),
+            tf.constant(new long[] {inputWidth(config, layer), -1}));
+    List<Operand<TFloat32>> hiddenStates = new ArrayList<>(inputs.size());
     LstmCell state = null;
-    for (int step = 0; step < steps; step++) {
-      Operand<TFloat32> gates = perStep.get(step);
-      if (state != null) {
-        // h0 = 0, so the first step has no recurrent term; this also spares a zeros op whose
-        // shape would depend on the dynamic batch size.
-        gates = tf.math.add(gates, tf.linalg.matMul(state.hidden(), recurrent));
-      }
-      state = LstmCell.step(tf, gates, 1, state);
+    for (Operand<TFloat32> input : inputs) {
+      Operand<TFloat32> preActivations =
+          state == null
+              ? tf.linalg.matMul(input, inputRows)
+              : tf.linalg.matMul(
+                  tf.concat(List.of(input, state.hidden()), tf.constant(1)), stepMatrix);
+      state =
+          LstmCell.stepFromSigmoids(
+              tf, tf.math.sigmoid(tf.nn.biasAdd(preActivations, bias)), 1, state);
       hiddenStates.add(state.hidden());
     }
     return hiddenStates;
+  }
+
+  private static long inputWidth(ConvLstmConfig config, int layer) {
+    return (long) config.imageWidth() * inputChannels(config, layer);
+  }
+
+  private static long stateWidth(ConvLstmConfig config) {
+    return (long) config.imageWidth() * config.filters();
+  }
+
+  private static long gateWidth(ConvLstmConfig config) {
+    return ModelLayout.GATES * stateWidth(config);
   }
 
   /** Input channels of {@code layer}: the window's in the first, the previous layer's filters. */
