@@ -58,8 +58,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "RUN",
       split = ",",
       description =
-          "Only these parts, comma-separated, of: model, a, b, c, eos, alo (e.g. --runs b to"
-              + " profile the engine; the JSON then lacks the other parts' numbers). Default: all.")
+          "Only these parts, comma-separated, of: model, warmup, a, b, c, eos, alo (e.g. --runs"
+              + " warmup,b to profile the engine; the JSON then lacks the other parts' numbers)."
+              + " Default: all.")
   java.util.List<String> runs = new java.util.ArrayList<>();
 
   @Option(
@@ -83,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "--runs: unknown run '" + run + "' (expected model, a, b, c, eos or alo)");
+              "--runs: unknown run '" + run + "' (expected model, warmup, a, b, c, eos or alo)");
         }
       }
     }

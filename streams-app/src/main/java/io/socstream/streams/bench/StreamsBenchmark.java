@@ -70,6 +70,11 @@ public final class StreamsBenchmark {
    */
   public enum Phase {
     MODEL,
+    /**
+     * Unmeasured passes of (a) and (b) over the same input first, so that the JIT has compiled the
+     * hot paths before the measured runs (as JMH's warm-up iterations).
+     */
+    WARMUP,
     A,
     B,
     C,
@@ -91,6 +96,8 @@ public final class StreamsBenchmark {
   private LocalKafkaBroker broker;
   private Admin admin;
   private SavedModelRunner runner;
+  private Path modelDir;
+  private int modelThreads;
   private SavedModelSocModel model;
 
   /**
@@ -143,7 +150,11 @@ public final class StreamsBenchmark {
     double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     try {
       BenchModel resolved = BenchModel.resolve(explicitModel, work.resolve("fallback-model"));
-      runner = SavedModelRunner.open(resolved.dir(), RunnerOptions.defaults());
+      modelDir = resolved.dir();
+      // The engine's own thread setting (soc.inference.threads, e.g. from --set), so that the
+      // model timing and every run use the TensorFlow threads that the engine would.
+      modelThreads = engineConfig(engineSettings("exactly_once_v2", null), "x").inferenceThreads();
+      runner = SavedModelRunner.open(modelDir, new RunnerOptions(modelThreads, modelThreads));
       model = SavedModelSocModel.of(runner);
       say(
           "model %s (%s) from %s, T=%d F=%d, running on %s",
@@ -179,20 +190,59 @@ public final class StreamsBenchmark {
       long expectedEstimates =
           (long) plan.batteries() * Math.max(0, plan.samplesPerBattery() - windowLength + 1);
 
+      ObjectNode warmup = null;
+      if (phases.contains(Phase.WARMUP)
+          && (phases.contains(Phase.A) || phases.contains(Phase.B) || phases.contains(Phase.C))) {
+        // Runs of a few seconds each would otherwise measure the JIT compiler as much as the
+        // engine: on 2 cores its threads took about a quarter of the CPU of the first runs.
+        warmup = json.createObjectNode();
+        warmup.put(
+            "passthrough_rps",
+            round1(
+                throughput(
+                        "warmup-passthrough",
+                        true,
+                        engineSettings("exactly_once_v2", null),
+                        plan.records(),
+                        false)
+                    .recordsPerSecond()));
+        warmup.put(
+            "batched_rps",
+            round1(
+                throughput(
+                        "warmup-batched",
+                        false,
+                        engineSettings("exactly_once_v2", null),
+                        expectedEstimates,
+                        false)
+                    .recordsPerSecond()));
+      }
       ThroughputRun passthrough =
           phases.contains(Phase.A)
               ? throughput(
-                  "passthrough", engineSettings("exactly_once_v2", null), plan.records(), false)
+                  "passthrough",
+                  true,
+                  engineSettings("exactly_once_v2", null),
+                  plan.records(),
+                  false)
               : null;
       ThroughputRun batched =
           phases.contains(Phase.B)
               ? throughput(
-                  "batched", engineSettings("exactly_once_v2", null), expectedEstimates, true)
+                  "batched",
+                  false,
+                  engineSettings("exactly_once_v2", null),
+                  expectedEstimates,
+                  true)
               : null;
       ThroughputRun perRecord =
           phases.contains(Phase.C)
               ? throughput(
-                  "per-record", engineSettings("exactly_once_v2", 1), expectedEstimates, false)
+                  "per-record",
+                  false,
+                  engineSettings("exactly_once_v2", 1),
+                  expectedEstimates,
+                  false)
               : null;
 
       double rate = batched != null ? batched.recordsPerSecond() / 2 : latencyRate;
@@ -245,10 +295,14 @@ public final class StreamsBenchmark {
               ? "stand-in, exported to the work directory and deleted after the run"
               : resolved.dir().toString());
       result.put("model_device", runner.device());
+      result.put("model_threads", modelThreads);
       result.put("window_length", windowLength);
       result.put("feature_count", model.featureSpec().featureCount());
       result.put("quick", plan.quick());
       result.put("runs_done", phases.toString().toLowerCase(java.util.Locale.ROOT));
+      if (warmup != null) {
+        result.set("warmup", warmup);
+      }
       if (batched != null) {
         result.put("heap_used_peak_bytes", batched.peakHeapUsed());
       }
@@ -287,6 +341,7 @@ public final class StreamsBenchmark {
       settings.put("batch_size", defaults.batchSize());
       settings.put("linger_ms", defaults.lingerMs());
       settings.put("stream_threads", defaults.streamThreads());
+      settings.put("inference_threads", defaults.inferenceThreads());
       settings.put("repartition", defaults.repartition());
       settings.put("commit_interval_ms", "Kafka Streams default (100 under exactly_once_v2)");
       settings.set("overrides", json.valueToTree(overrides));
@@ -408,7 +463,7 @@ public final class StreamsBenchmark {
     s.put(SocStreamsConfig.APPLICATION_ID, "soc-bench-" + name);
     s.put(SocStreamsConfig.SCHEMA_REGISTRY_URL, (String) serdeConfig.get("schema.registry.url"));
     s.put(SocStreamsConfig.STATE_DIR, work.resolve("state").resolve(name).toString());
-    s.put(SocStreamsConfig.MODEL_DIR, runner.modelDir().toString());
+    s.put(SocStreamsConfig.MODEL_DIR, modelDir.toString());
     s.put(SocStreamsConfig.SOC_TOPIC, "bench." + name + ".out");
     s.put(SocStreamsConfig.DLQ_TOPIC, "bench." + name + ".dlq");
     s.putIfAbsent(SocStreamsConfig.TELEMETRY_TOPIC, INPUT_TOPIC);
@@ -446,15 +501,17 @@ public final class StreamsBenchmark {
   }
 
   private ThroughputRun throughput(
-      String name, Map<String, String> settings, long expectedOutputs, boolean measureState)
+      String name,
+      boolean passthrough,
+      Map<String, String> settings,
+      long expectedOutputs,
+      boolean measureState)
       throws Exception {
     SocStreamsConfig config = engineConfig(settings, name);
     createTopic(config.socTopic(), plan.partitions());
     createTopic(config.dlqTopic(), 1);
     Topology topology =
-        name.equals("passthrough")
-            ? PassthroughTopology.build(config)
-            : SocTopology.buildTopology(config, model);
+        passthrough ? PassthroughTopology.build(config) : SocTopology.buildTopology(config, model);
     say(
         "(%s) %s, B=%d: %,d input records, waiting for %,d outputs ...",
         name, config.processingGuarantee(), config.batchSize(), plan.records(), expectedOutputs);

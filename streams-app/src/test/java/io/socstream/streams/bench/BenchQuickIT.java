@@ -47,7 +47,9 @@ class BenchQuickIT {
     StringWriter stderr = new StringWriter();
     int rc =
         SocCli.execute(
-            new String[] {"bench", "--quick", "--out", out.toString()},
+            new String[] {
+              "bench", "--quick", "--out", out.toString(), "--set", "soc.inference.threads=2"
+            },
             new PrintWriter(stdout),
             new PrintWriter(stderr));
     assertThat(rc).as("exit code; stderr:%n%s", stderr).isZero();
@@ -76,6 +78,12 @@ class BenchQuickIT {
           .as(g)
           .isEqualTo(latency.get("estimates_expected").asLong());
     }
+    // The unmeasured warm-up passes ran first.
+    assertThat(json.get("warmup").get("passthrough_rps").asDouble()).isPositive();
+    assertThat(json.get("warmup").get("batched_rps").asDouble()).isPositive();
+    // --set reaches the engine's settings and the runner that every run shares.
+    assertThat(json.get("engine_settings").get("inference_threads").asInt()).isEqualTo(2);
+    assertThat(json.get("model_threads").asInt()).isEqualTo(2);
     // The work directory (broker data, state, stand-in model) is removed afterwards.
     assertThat(out.resolve("work")).doesNotExist();
   }
