@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tensorflow.Graph;
@@ -83,6 +84,39 @@ class ServingForwardTest {
         assertThat(want).as("a non-trivial output").doesNotContain(0f);
       }
     }
+  }
+
+  @Test
+  void stepMatrixStacksInputOverRecurrentWithTheCandidateColumnsDoubled() {
+    int filters = 2;
+    int width = 5;
+    ConvLstmConfig config = ConvLstmConfig.defaults(4, width).withCapacity(filters, List.of(3), 8);
+    Map<String, float[]> weights = ModelLayout.initialValues(config);
+    float[] input =
+        DenseConvLstm.kernelMatrix(weights.get(ModelLayout.inputKernel(0)), 3, 1, filters, width);
+    float[] recurrent =
+        DenseConvLstm.kernelMatrix(
+            weights.get(ModelLayout.recurrentKernel(0)), 3, filters, filters, width);
+    float[] bias = DenseConvLstm.biasVector(weights.get(ModelLayout.gateBias(0)), filters, width);
+    Map<String, float[]> serving = ServingForward.parameters(config, weights);
+
+    int columns = ModelLayout.GATES * width * filters;
+    float[] step = serving.get(ServingForward.stepMatrix(0));
+    assertThat(step).hasSize(input.length + recurrent.length);
+    assertThat(ServingForward.shapes(config).get(ServingForward.stepMatrix(0)))
+        .containsExactly(width + width * filters, columns);
+    for (int i = 0; i < step.length; i++) {
+      float dense = i < input.length ? input[i] : recurrent[i - input.length];
+      int gate = (i % columns) / (width * filters);
+      float factor = gate == ModelLayout.CANDIDATE_GATE ? 2f : 1f;
+      assertThat(step[i]).as("element %d (gate %d)", i, gate).isEqualTo(factor * dense);
+    }
+    float[] stepBias = serving.get(ServingForward.stepBias(0));
+    for (int i = 0; i < columns; i++) {
+      float factor = i / (width * filters) == ModelLayout.CANDIDATE_GATE ? 2f : 1f;
+      assertThat(stepBias[i]).as("bias %d", i).isEqualTo(factor * bias[i]);
+    }
+    assertThat(bias).as("a non-trivial bias (forget gate ones)").contains(1f);
   }
 
   private static Operand<TFloat32> constant(Ops tf, long[] shape, float[] values) {
