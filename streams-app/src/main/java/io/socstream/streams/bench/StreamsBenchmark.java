@@ -178,7 +178,10 @@ public final class StreamsBenchmark {
           TelemetryProfile.load(
               System.currentTimeMillis() - (plan.samplesPerBattery() + 120L) * 1000L);
       double produceSeconds = 0;
-      if (phases.contains(Phase.A) || phases.contains(Phase.B) || phases.contains(Phase.C)) {
+      if (phases.contains(Phase.WARMUP)
+          || phases.contains(Phase.A)
+          || phases.contains(Phase.B)
+          || phases.contains(Phase.C)) {
         createTopic(INPUT_TOPIC, plan.partitions());
         long produceStart = System.nanoTime();
         preProduce(profile);
@@ -191,8 +194,7 @@ public final class StreamsBenchmark {
           (long) plan.batteries() * Math.max(0, plan.samplesPerBattery() - windowLength + 1);
 
       ObjectNode warmup = null;
-      if (phases.contains(Phase.WARMUP)
-          && (phases.contains(Phase.A) || phases.contains(Phase.B) || phases.contains(Phase.C))) {
+      if (phases.contains(Phase.WARMUP)) {
         // Runs of a few seconds each would otherwise measure the JIT compiler as much as the
         // engine: on 2 cores its threads took about a quarter of the CPU of the first runs.
         warmup = json.createObjectNode();
