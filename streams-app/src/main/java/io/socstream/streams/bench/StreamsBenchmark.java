@@ -502,6 +502,9 @@ public final class StreamsBenchmark {
     }
   }
 
+  // "try": the memory sampler is closed early on purpose (before the state is measured); closing
+  // twice is harmless.
+  @SuppressWarnings("try")
   private ThroughputRun throughput(
       String name,
       boolean passthrough,
@@ -746,6 +749,9 @@ public final class StreamsBenchmark {
    * fresh application and measures, per estimate, read_committed receive time minus the send time
    * (the Kafka timestamp) of the telemetry record that completed its window.
    */
+  // "try": the output counter is closed early on purpose (before the application); closing twice is
+  // harmless.
+  @SuppressWarnings("try")
   private LatencyRun latency(String guarantee, double rate) throws Exception {
     String name = "latency-" + guarantee.replace('_', '-');
     String input = "bench." + name + ".telemetry";

@@ -53,8 +53,8 @@ public final class KafkaStreamsProperties {
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingExceptionHandler.class.getName());
-    // No global stores today; enabled so a future global store is covered the same way.
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // (processing.exception.handler.global.enabled is not set: there are no global stores, and the
+    // setting is deprecated since 4.3; Kafka Streams 5.0 applies the handler to them by default.)
     // A new application starts from the oldest telemetry still retained.
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // The handlers build DeadLetter records with the Confluent serde: they read these settings.

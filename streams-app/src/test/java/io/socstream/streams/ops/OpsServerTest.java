@@ -73,6 +73,8 @@ class OpsServerTest {
     owner.close();
   }
 
+  // "try": the binding only has to exist (and be closed) while /metrics is read.
+  @SuppressWarnings("try")
   @Test
   void metricsExposeTheEngineSeriesAndKafkaStreamsClientMetrics() throws Exception {
     SocMetrics metrics = new SocMetrics(registry);
