@@ -35,10 +35,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -317,6 +320,10 @@ public final class StreamsBenchmark {
       if (batched != null) {
         result.set("state_bytes_by_store", batched.stateByStore());
         result.put("state_dir_bytes_per_battery", round1(batched.stateDirBytesPerBattery()));
+        result.put(
+            "changelog_records_per_input_record",
+            Math.round(1000 * batched.changelogRecordsPerInput()) / 1000.0);
+        result.set("changelog_records_by_store", batched.changelogByStore());
       }
       result.set(
           "runs",
@@ -492,6 +499,8 @@ public final class StreamsBenchmark {
       double stateBytesPerBattery,
       ObjectNode stateByStore,
       double stateDirBytesPerBattery,
+      double changelogRecordsPerInput,
+      ObjectNode changelogByStore,
       double steadyRecordsPerSecond,
       double streamThreadCpuSeconds,
       double processCpuSeconds) {
@@ -555,9 +564,12 @@ public final class StreamsBenchmark {
       double stateBytes = 0;
       ObjectNode byStore = new ObjectMapper().createObjectNode();
       double dirBytes = 0;
+      ObjectNode changelogByStore = new ObjectMapper().createObjectNode();
+      double changelogRecords = 0;
       if (measureState) {
         stateBytes = stateBytes(streams, byStore) / plan.batteries();
         dirBytes = directorySize(config.stateDir()) / (double) plan.batteries();
+        changelogRecords = changelogRecordsPerInput(config.applicationId(), changelogByStore);
       }
       memory.close();
       ThroughputRun run =
@@ -572,6 +584,8 @@ public final class StreamsBenchmark {
               stateBytes,
               byStore,
               dirBytes,
+              changelogRecords,
+              changelogByStore,
               steady,
               streamThreadCpu,
               processCpu);
@@ -663,6 +677,37 @@ public final class StreamsBenchmark {
   }
 
   /** Key plus value bytes of every entry of the engine's stores, all tasks of this instance. */
+  /**
+   * Records in the engine's four changelog topics per input record (log end offsets, so under
+   * exactly_once_v2 one transaction marker per partition and commit is counted too: about 0.4 % of
+   * a full run's records).
+   */
+  private double changelogRecordsPerInput(String applicationId, ObjectNode byStore)
+      throws Exception {
+    long total = 0;
+    for (String store :
+        List.of(
+            TopologyNames.FEATURE_HEADER_STORE,
+            TopologyNames.FEATURE_STEPS_STORE,
+            TopologyNames.PENDING_WINDOWS_STORE,
+            TopologyNames.LATEST_SOC_STORE)) {
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      for (int partition = 0; partition < plan.partitions(); partition++) {
+        request.put(
+            new TopicPartition(applicationId + "-" + store + "-changelog", partition),
+            OffsetSpec.latest());
+      }
+      long records = 0;
+      for (ListOffsetsResult.ListOffsetsResultInfo info :
+          admin.listOffsets(request).all().get().values()) {
+        records += info.offset();
+      }
+      byStore.put(store, Math.round(1000.0 * records / plan.records()) / 1000.0);
+      total += records;
+    }
+    return total / (double) plan.records();
+  }
+
   private long stateBytes(KafkaStreams streams, ObjectNode byStore) {
     long header =
         storeBytes(

@@ -31,6 +31,7 @@ class BenchQuickIT {
           "p50_ms_alo",
           "p99_ms_alo",
           "state_bytes_per_battery",
+          "changelog_records_per_input_record",
           "batteries",
           "records",
           "cores",
