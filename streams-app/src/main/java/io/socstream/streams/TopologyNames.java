@@ -1,5 +1,7 @@
 package io.socstream.streams;
 
+import java.util.List;
+
 /**
  * Every name the estimation topology uses: default topics, the repartition topic, state stores and
  * processor nodes. Shared with the tests, so a rename shows up as a failing golden test rather than
@@ -43,6 +45,10 @@ public final class TopologyNames {
 
   /** The newest estimate per battery (battery id → SocEstimate), for interactive queries. */
   public static final String LATEST_SOC_STORE = "latest-soc";
+
+  /** Every state store of the engine, in topology order. */
+  public static final List<String> STORES =
+      List.of(FEATURE_HEADER_STORE, FEATURE_STEPS_STORE, PENDING_WINDOWS_STORE, LATEST_SOC_STORE);
 
   /** Source node reading {@link #TELEMETRY_TOPIC}. */
   public static final String TELEMETRY_SOURCE = "telemetry-source";

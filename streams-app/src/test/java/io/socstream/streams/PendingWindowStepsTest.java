@@ -79,12 +79,7 @@ class PendingWindowStepsTest {
       // What reaches the changelogs: the values written (the record cache keeps only the last write
       // of a key per commit; the test driver commits after every input record).
       Map<String, TreeSet<Integer>> sizes = new java.util.HashMap<>();
-      for (String store :
-          List.of(
-              TopologyNames.FEATURE_HEADER_STORE,
-              TopologyNames.FEATURE_STEPS_STORE,
-              TopologyNames.PENDING_WINDOWS_STORE,
-              TopologyNames.LATEST_SOC_STORE)) {
+      for (String store : TopologyNames.STORES) {
         String topic = f.config.applicationId() + "-" + store + "-changelog";
         TreeSet<Integer> values = new TreeSet<>();
         int tombstones = 0;

@@ -685,12 +685,7 @@ public final class StreamsBenchmark {
   private double changelogRecordsPerInput(String applicationId, ObjectNode byStore)
       throws Exception {
     long total = 0;
-    for (String store :
-        List.of(
-            TopologyNames.FEATURE_HEADER_STORE,
-            TopologyNames.FEATURE_STEPS_STORE,
-            TopologyNames.PENDING_WINDOWS_STORE,
-            TopologyNames.LATEST_SOC_STORE)) {
+    for (String store : TopologyNames.STORES) {
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       for (int partition = 0; partition < plan.partitions(); partition++) {
         request.put(

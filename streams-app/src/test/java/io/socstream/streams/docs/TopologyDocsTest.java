@@ -85,12 +85,7 @@ class TopologyDocsTest {
     assertThat(mermaid).startsWith("%% Generated").contains("flowchart LR");
     assertThat(mermaid).contains("subgraph st0[", "subgraph st1[");
     assertThat(dot).contains("subgraph cluster_0 {", "subgraph cluster_1 {");
-    for (String store :
-        List.of(
-            TopologyNames.FEATURE_HEADER_STORE,
-            TopologyNames.FEATURE_STEPS_STORE,
-            TopologyNames.PENDING_WINDOWS_STORE,
-            TopologyNames.LATEST_SOC_STORE)) {
+    for (String store : TopologyNames.STORES) {
       assertThat(mermaid).contains("[(\"" + store + "\")]");
       assertThat(dot).contains("\"store:" + store + "\"");
     }
