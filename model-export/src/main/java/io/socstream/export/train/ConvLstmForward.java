@@ -58,14 +58,13 @@ final class ConvLstmForward {
     }
     // [batch, T, 1, F, 1] and [batch, T, 1, 1, F] share their memory order: the channels layout
     // needs no op, the first layer's reshape below reads the window as F channels.
-    int inputChannels = config.inputChannels();
     Operand<TFloat32> hidden = null;
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
-      List<Operand<TFloat32>> hiddenStates = convLstmLayer(layer, sequence, inputChannels);
+      List<Operand<TFloat32>> hiddenStates =
+          convLstmLayer(layer, sequence, ModelLayout.inputChannels(config, layer));
       hidden = hiddenStates.get(steps - 1);
       if (layer + 1 < config.convLstmLayers()) {
         sequence = tf.stack(hiddenStates, Stack.axis(1L));
-        inputChannels = filters;
       }
     }
     Operand<TFloat32> flattened =

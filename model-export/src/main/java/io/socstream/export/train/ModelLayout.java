@@ -55,8 +55,8 @@ public final class ModelLayout {
     int k = config.effectiveKernelWidth();
     int filters = config.filters();
     int gateChannels = GATES * filters;
-    int inputChannels = config.inputChannels();
     for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+      int inputChannels = inputChannels(config, layer);
       specs.add(
           new ParameterSpec(
               inputKernel(layer),
@@ -78,9 +78,18 @@ public final class ModelLayout {
               ParameterSpec.Init.FORGET_GATE_ONES,
               0,
               0));
-      inputChannels = filters;
     }
-    int width = config.imageWidth() * filters;
+    specs.addAll(headParameters(config));
+    return specs;
+  }
+
+  /**
+   * The dense head's parameters (every parameter after the ConvLSTM layers), in graph-building
+   * order: the part of the model that training and serving hold in the same form.
+   */
+  static List<ParameterSpec> headParameters(ConvLstmConfig config) {
+    List<ParameterSpec> specs = new ArrayList<>();
+    int width = config.imageWidth() * config.filters();
     for (int layer = 0; layer < config.denseUnits().size(); layer++) {
       int units = config.denseUnits().get(layer);
       specs.add(
@@ -99,6 +108,11 @@ public final class ModelLayout {
             OUTPUT_KERNEL, new long[] {width, 1}, ParameterSpec.Init.GLOROT_UNIFORM, width, 1));
     specs.add(new ParameterSpec(OUTPUT_BIAS, new long[] {1}, ParameterSpec.Init.ZEROS, 0, 0));
     return specs;
+  }
+
+  /** Input channels of ConvLSTM {@code layer}: the window's in the first, the filters after. */
+  static int inputChannels(ConvLstmConfig config, int layer) {
+    return layer == 0 ? config.inputChannels() : config.filters();
   }
 
   /** Seeded initial values of every parameter, keyed by name, in {@link #parameters} order. */

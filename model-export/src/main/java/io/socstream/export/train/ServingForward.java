@@ -62,7 +62,7 @@ final class ServingForward {
           DenseConvLstm.kernelMatrix(
               weights.get(ModelLayout.inputKernel(layer)),
               k,
-              inputChannels(config, layer),
+              ModelLayout.inputChannels(config, layer),
               filters,
               width);
       float[] recurrent =
@@ -75,10 +75,8 @@ final class ServingForward {
       serving.put(stepMatrix(layer), doubleCandidateColumns(stacked, filters, width));
       serving.put(stepBias(layer), doubleCandidateColumns(bias, filters, width));
     }
-    for (ParameterSpec spec : ModelLayout.parameters(config)) {
-      if (!spec.name().startsWith("convlstm_")) {
-        serving.put(spec.name(), weights.get(spec.name()));
-      }
+    for (ParameterSpec spec : ModelLayout.headParameters(config)) {
+      serving.put(spec.name(), weights.get(spec.name()));
     }
     return serving;
   }
@@ -92,10 +90,8 @@ final class ServingForward {
           new long[] {inputWidth(config, layer) + stateWidth(config), gateWidth(config)});
       shapes.put(stepBias(layer), new long[] {gateWidth(config)});
     }
-    for (ParameterSpec spec : ModelLayout.parameters(config)) {
-      if (!spec.name().startsWith("convlstm_")) {
-        shapes.put(spec.name(), spec.shape());
-      }
+    for (ParameterSpec spec : ModelLayout.headParameters(config)) {
+      shapes.put(spec.name(), spec.shape());
     }
     return shapes;
   }
@@ -176,7 +172,7 @@ final class ServingForward {
   }
 
   private static long inputWidth(ConvLstmConfig config, int layer) {
-    return (long) config.imageWidth() * inputChannels(config, layer);
+    return (long) config.imageWidth() * ModelLayout.inputChannels(config, layer);
   }
 
   private static long stateWidth(ConvLstmConfig config) {
@@ -185,11 +181,6 @@ final class ServingForward {
 
   private static long gateWidth(ConvLstmConfig config) {
     return ModelLayout.GATES * stateWidth(config);
-  }
-
-  /** Input channels of {@code layer}: the window's in the first, the previous layer's filters. */
-  private static int inputChannels(ConvLstmConfig config, int layer) {
-    return layer == 0 ? config.inputChannels() : config.filters();
   }
 
   private Operand<TFloat32> parameter(String name) {
