@@ -1,7 +1,6 @@
 package io.socstream.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelRunner;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.model.ModelCard;
@@ -76,8 +75,7 @@ public final class SocStreamsApp implements AutoCloseable {
           "Model directory " + dir + " has no " + ModelCard.FILE_NAME + " (the model card)", null);
     }
     try {
-      return SavedModelRunner.open(
-          dir, new RunnerOptions(config.inferenceThreads(), config.inferenceThreads()));
+      return SavedModelRunner.open(dir, config.runnerOptions());
     } catch (RuntimeException e) {
       throw new StartupException("Cannot load the model in " + dir + ": " + e.getMessage(), e);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
-import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelRunner;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.serde.MockSchemaRegistry;
@@ -100,7 +99,6 @@ public final class StreamsBenchmark {
   private Admin admin;
   private SavedModelRunner runner;
   private Path modelDir;
-  private int modelThreads;
   private SavedModelSocModel model;
 
   /**
@@ -154,10 +152,11 @@ public final class StreamsBenchmark {
     try {
       BenchModel resolved = BenchModel.resolve(explicitModel, work.resolve("fallback-model"));
       modelDir = resolved.dir();
-      // The engine's own thread setting (soc.inference.threads, e.g. from --set), so that the
-      // model timing and every run use the TensorFlow threads that the engine would.
-      modelThreads = engineConfig(engineSettings("exactly_once_v2", null), "x").inferenceThreads();
-      runner = SavedModelRunner.open(modelDir, new RunnerOptions(modelThreads, modelThreads));
+      // The engine's settings with the --set overrides, as every run gets them (recorded in the
+      // JSON); the runner that all runs share uses their TensorFlow threads
+      // (soc.inference.threads), as the engine would.
+      SocStreamsConfig defaults = engineConfig(engineSettings("exactly_once_v2", null), "x");
+      runner = SavedModelRunner.open(modelDir, defaults.runnerOptions());
       model = SavedModelSocModel.of(runner);
       say(
           "model %s (%s) from %s, T=%d F=%d, running on %s",
@@ -254,7 +253,6 @@ public final class StreamsBenchmark {
       LatencyRun eos = phases.contains(Phase.EOS) ? latency("exactly_once_v2", rate) : null;
       LatencyRun alo = phases.contains(Phase.ALO) ? latency("at_least_once", rate) : null;
 
-      SocStreamsConfig defaults = engineConfig(engineSettings("exactly_once_v2", null), "x");
       if (passthrough != null) {
         result.put("passthrough_rps", round1(passthrough.recordsPerSecond()));
       }
@@ -300,7 +298,7 @@ public final class StreamsBenchmark {
               ? "stand-in, exported to the work directory and deleted after the run"
               : resolved.dir().toString());
       result.put("model_device", runner.device());
-      result.put("model_threads", modelThreads);
+      result.put("model_threads", defaults.runnerOptions().intraOpThreads());
       result.put("window_length", windowLength);
       result.put("feature_count", model.featureSpec().featureCount());
       result.put("quick", plan.quick());

@@ -1,6 +1,7 @@
 package io.socstream.streams.config;
 
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.inference.RunnerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -444,6 +445,11 @@ public final class SocStreamsConfig {
 
   public int inferenceThreads() {
     return inferenceThreads;
+  }
+
+  /** TensorFlow's thread pools for the model: {@link #inferenceThreads()} in both. */
+  public RunnerOptions runnerOptions() {
+    return new RunnerOptions(inferenceThreads, inferenceThreads);
   }
 
   /** The ops endpoint's port: 0 = a free one, -1 = none. */
