@@ -14,6 +14,7 @@ import java.util.List;
  * @param validation normalised validation windows, all files in order
  * @param trainFiles the training files, in the order of their windows
  * @param validationFiles the validation files, in the order of their windows
+ * @param labelRepair which labels were shifted and which files left out
  */
 public record PreparedTraining(
     FeatureSpec spec,
@@ -21,7 +22,8 @@ public record PreparedTraining(
     WindowBlock train,
     WindowBlock validation,
     List<UsedFile> trainFiles,
-    List<UsedFile> validationFiles) {
+    List<UsedFile> validationFiles,
+    LabelRepair labelRepair) {
 
   public PreparedTraining {
     trainFiles = List.copyOf(trainFiles);

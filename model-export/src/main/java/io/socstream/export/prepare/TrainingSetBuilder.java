@@ -1,5 +1,6 @@
 package io.socstream.export.prepare;
 
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.features.WindowBlock;
@@ -9,12 +10,15 @@ import io.socstream.export.data.LoadedCycle;
 import io.socstream.export.data.TrainingData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts the training and validation files into windows with the core's batch extractor, fits the
- * normalisation on the training windows only, and normalises both sets with it.
+ * Cuts the training and validation files into windows with the core's batch extractor, after making
+ * their labels consistent ({@link LabelRepair}), fits the normalisation on the training windows
+ * only, and normalises both sets with it.
  *
  * <p>Every window is kept, warming-up ones included: the stream emits estimates for them too, so
  * the model must learn to handle rolling means that do not yet span their full horizon.
@@ -26,10 +30,18 @@ public final class TrainingSetBuilder {
   private TrainingSetBuilder() {}
 
   public static PreparedTraining build(TrainingData data, FeatureSpec spec) {
+    List<LoadedCycle> trainCycles = load(data.train());
+    List<LoadedCycle> validationCycles = load(data.validation());
+    LabelRepair repair =
+        LabelRepair.fit(
+            Stream.concat(trainCycles.stream(), validationCycles.stream()).toList(),
+            spec.maxGapMs());
     List<UsedFile> trainFiles = new ArrayList<>();
-    WindowBlock train = windows(data.train(), spec, trainFiles);
+    WindowBlock train = windows(trainCycles, spec, repair, trainFiles);
     List<UsedFile> validationFiles = new ArrayList<>();
-    WindowBlock validation = windows(data.validation(), spec, validationFiles);
+    WindowBlock validation = windows(validationCycles, spec, repair, validationFiles);
+    repair.shifted().forEach((file, offset) -> LOG.info("label of {} shifted by {}", file, offset));
+    repair.excluded().forEach((file, why) -> LOG.info("{} left out: {}", file, why));
     // Fitted before anything is normalised, on training windows alone: validation statistics must
     // not shape the inputs the model is selected on.
     Normalization normalization = Normalization.fit(train);
@@ -42,15 +54,23 @@ public final class TrainingSetBuilder {
         validation.count(),
         validationFiles.size());
     return new PreparedTraining(
-        spec, normalization, train, validation, trainFiles, validationFiles);
+        spec, normalization, train, validation, trainFiles, validationFiles, repair);
   }
 
-  private static WindowBlock windows(List<DataFile> files, FeatureSpec spec, List<UsedFile> used) {
+  private static List<LoadedCycle> load(List<DataFile> files) {
+    return files.stream().map(CycleLoader::load).toList();
+  }
+
+  private static WindowBlock windows(
+      List<LoadedCycle> cycles, FeatureSpec spec, LabelRepair repair, List<UsedFile> used) {
     List<WindowBlock> blocks = new ArrayList<>();
-    for (DataFile file : files) {
-      // One file in memory at a time: only its windows are kept.
-      LoadedCycle loaded = CycleLoader.load(file);
-      WindowBlock block = loaded.cycle().windowBlock(spec, true);
+    for (LoadedCycle loaded : cycles) {
+      DataFile file = loaded.file();
+      Optional<RecordedCycle> repaired = repair.apply(file, loaded.cycle());
+      if (repaired.isEmpty()) {
+        continue;
+      }
+      WindowBlock block = repaired.get().windowBlock(spec, true);
       if (block.count() == 0) {
         throw new IllegalStateException(
             file.relativePath()

@@ -91,6 +91,7 @@ public record TrainingRun(
     ObjectNode hyperparameters = MAPPER.valueToTree(facts.get("hyperparameters"));
     hyperparameters.put("timeBudgetSeconds", timeBudget.toSeconds());
     hyperparameters.put("includeWarmingUpWindows", true);
+    hyperparameters.set("labelRepair", prepared.labelRepair().toJson());
     List<TrainingFile> files = new ArrayList<>();
     Stream.concat(prepared.trainFiles().stream(), prepared.validationFiles().stream())
         .map(UsedFile::toCardEntry)

@@ -2,6 +2,7 @@ package io.socstream.export.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.socstream.core.data.Fixtures;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.features.FeatureSpec;
@@ -75,6 +76,13 @@ class TrainCommandTest {
     assertThat(card.training().data().get(1).sha256())
         .isEqualTo(CycleLoader.sha256(Files.readAllBytes(train25)));
     assertThat(card.training().data().get(1).rows()).isEqualTo(600L);
+    // Every slice starts at rest: the label repair is recorded, with nothing to repair.
+    JsonNode labelRepair = card.training().hyperparameters().get("labelRepair");
+    assertThat(labelRepair.get("full_charge_label_by_temperature_c").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("-10", "25");
+    assertThat(labelRepair.get("shifted")).isEmpty();
+    assertThat(labelRepair.get("excluded")).isEmpty();
 
     // Normalisation: fitted on the training windows only (all windows, warming-up included).
     FeatureSpec spec = card.featureSpec();

@@ -2,6 +2,7 @@ package io.socstream.export.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socstream.export.prepare.LabelRepair;
 import io.socstream.export.prepare.TrainingSetBuilder;
 import io.socstream.export.run.TrainingRun;
 import io.socstream.export.run.ValidationScores;
@@ -19,7 +20,11 @@ class TrainingPathIsolationTest {
 
   private static final List<Class<?>> TRAINING_PATH =
       List.of(
-          TrainingData.class, TrainingSetBuilder.class, TrainingRun.class, ValidationScores.class);
+          TrainingData.class,
+          TrainingSetBuilder.class,
+          LabelRepair.class,
+          TrainingRun.class,
+          ValidationScores.class);
 
   @Test
   void trainingCodeNeverNamesTheTestSet() throws Exception {
