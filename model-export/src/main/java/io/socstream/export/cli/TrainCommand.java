@@ -157,6 +157,14 @@ final class TrainCommand implements Callable<Integer> {
   Long timeBudgetMinutes;
 
   @Option(
+      names = "--repair-labels",
+      description =
+          "Shift the labels of training and validation files that start under load to the"
+              + " full-charge label of their at-rest siblings, and leave out files with a logging"
+              + " gap (off by default: the target is the published label; see README).")
+  boolean repairLabels;
+
+  @Option(
       names = "--model-version",
       description = "Model id for the card (default: convlstm-t<T>-h<horizons>-<UTC time>).")
   String modelVersion;
@@ -171,6 +179,7 @@ final class TrainCommand implements Callable<Integer> {
             trainingData,
             spec,
             config,
+            repairLabels,
             timeBudgetMinutes == null
                 ? Duration.ofDays(365)
                 : Duration.ofMinutes(timeBudgetMinutes),

@@ -33,12 +33,14 @@ public final class LabelRepair {
   /** Largest |current| of a first row that counts as "at rest", amperes (rest rows read ~0.05). */
   static final double AT_REST_MAX_AMPERES = 0.2;
 
+  private final boolean enabled;
   private final Map<Integer, Double> fullChargeLabel;
   private final long maxGapMs;
   private final Map<String, Double> shifted = new TreeMap<>();
   private final Map<String, String> excluded = new TreeMap<>();
 
-  private LabelRepair(Map<Integer, Double> fullChargeLabel, long maxGapMs) {
+  private LabelRepair(boolean enabled, Map<Integer, Double> fullChargeLabel, long maxGapMs) {
+    this.enabled = enabled;
     this.fullChargeLabel = fullChargeLabel;
     this.maxGapMs = maxGapMs;
   }
@@ -59,11 +61,19 @@ public final class LabelRepair {
     }
     Map<Integer, Double> reference = new TreeMap<>();
     atRest.forEach((temperature, labels) -> reference.put(temperature, median(labels)));
-    return new LabelRepair(reference, maxGapMs);
+    return new LabelRepair(true, reference, maxGapMs);
+  }
+
+  /** Repairs nothing: every file is used with its published labels. */
+  public static LabelRepair disabled() {
+    return new LabelRepair(false, Map.of(), Long.MAX_VALUE);
   }
 
   /** The cycle with consistent labels, or empty when the file must be left out. */
   public Optional<RecordedCycle> apply(DataFile file, RecordedCycle cycle) {
+    if (!enabled) {
+      return Optional.of(cycle);
+    }
     long gap = longestGapMs(cycle.samples());
     if (gap > maxGapMs) {
       excluded.put(
@@ -99,6 +109,10 @@ public final class LabelRepair {
   /** The model card's record of what was repaired. */
   public ObjectNode toJson() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("enabled", enabled);
+    if (!enabled) {
+      return node;
+    }
     node.put(
         "rule",
         "files whose first row is under load (|I| > "

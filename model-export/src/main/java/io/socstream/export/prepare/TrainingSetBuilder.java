@@ -29,13 +29,19 @@ public final class TrainingSetBuilder {
 
   private TrainingSetBuilder() {}
 
-  public static PreparedTraining build(TrainingData data, FeatureSpec spec) {
+  /**
+   * @param repairLabels whether to make the labels consistent first ({@link LabelRepair}); off, the
+   *     windows carry the published labels
+   */
+  public static PreparedTraining build(TrainingData data, FeatureSpec spec, boolean repairLabels) {
     List<LoadedCycle> trainCycles = load(data.train());
     List<LoadedCycle> validationCycles = load(data.validation());
     LabelRepair repair =
-        LabelRepair.fit(
-            Stream.concat(trainCycles.stream(), validationCycles.stream()).toList(),
-            spec.maxGapMs());
+        repairLabels
+            ? LabelRepair.fit(
+                Stream.concat(trainCycles.stream(), validationCycles.stream()).toList(),
+                spec.maxGapMs())
+            : LabelRepair.disabled();
     List<UsedFile> trainFiles = new ArrayList<>();
     WindowBlock train = windows(trainCycles, spec, repair, trainFiles);
     List<UsedFile> validationFiles = new ArrayList<>();

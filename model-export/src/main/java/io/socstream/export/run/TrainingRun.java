@@ -39,6 +39,8 @@ import org.tensorflow.TensorFlow;
  * @param data the train and validation files
  * @param spec the feature contract
  * @param config model and training hyperparameters (its window shape is set from {@code spec})
+ * @param repairLabels whether to make the training and validation labels consistent ({@link
+ *     io.socstream.export.prepare.LabelRepair})
  * @param timeBudget no new epoch starts after this much wall time
  * @param modelVersion the card's model id
  * @param commandLine the exact command line, for the card
@@ -48,6 +50,7 @@ public record TrainingRun(
     TrainingData data,
     FeatureSpec spec,
     ConvLstmConfig config,
+    boolean repairLabels,
     Duration timeBudget,
     String modelVersion,
     String commandLine,
@@ -59,7 +62,7 @@ public record TrainingRun(
   /** Trains, exports and writes the card; returns the card. */
   public ModelCard execute() throws IOException {
     requireEmptyOrAbsent(out);
-    PreparedTraining prepared = TrainingSetBuilder.build(data, spec);
+    PreparedTraining prepared = TrainingSetBuilder.build(data, spec, repairLabels);
     ConvLstmConfig shaped = config.withShape(spec.windowLength(), spec.featureCount());
     TrainingResult result;
     ValidationScores scores;

@@ -76,13 +76,10 @@ class TrainCommandTest {
     assertThat(card.training().data().get(1).sha256())
         .isEqualTo(CycleLoader.sha256(Files.readAllBytes(train25)));
     assertThat(card.training().data().get(1).rows()).isEqualTo(600L);
-    // Every slice starts at rest: the label repair is recorded, with nothing to repair.
+    // Without --repair-labels the windows carry the published labels, and the card says so.
     JsonNode labelRepair = card.training().hyperparameters().get("labelRepair");
-    assertThat(labelRepair.get("full_charge_label_by_temperature_c").fieldNames())
-        .toIterable()
-        .containsExactlyInAnyOrder("-10", "25");
-    assertThat(labelRepair.get("shifted")).isEmpty();
-    assertThat(labelRepair.get("excluded")).isEmpty();
+    assertThat(labelRepair.get("enabled").asBoolean()).isFalse();
+    assertThat(labelRepair.has("shifted")).isFalse();
 
     // Normalisation: fitted on the training windows only (all windows, warming-up included).
     FeatureSpec spec = card.featureSpec();

@@ -80,6 +80,18 @@ class LabelRepairTest {
         reason, repair.toJson().get("excluded").get("n10degC/608_Mixed4_processed.csv").asText());
   }
 
+  @Test
+  void disabledRepairKeepsEveryFileAndLabelAsPublished() {
+    LoadedCycle loaded =
+        cycle(-10, "Mixed4", -1.67, new double[] {0.9879, 0.93, 0.86}, 1000, 416_000);
+    LabelRepair repair = LabelRepair.disabled();
+
+    assertSame(loaded.cycle(), repair.apply(loaded.file(), loaded.cycle()).orElseThrow());
+    assertTrue(repair.shifted().isEmpty());
+    assertTrue(repair.excluded().isEmpty());
+    assertEquals("{\"enabled\":false}", repair.toJson().toString());
+  }
+
   /**
    * A cycle whose first sample carries {@code firstCurrent}; sample i+1 follows sample i after
    * {@code stepsMs[i]} (the last step repeats).
