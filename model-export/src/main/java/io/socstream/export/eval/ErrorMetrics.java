@@ -13,9 +13,11 @@ import java.util.List;
  * @param r2 coefficient of determination {@code 1 - SS_res / SS_tot}; NaN when the true values are
  *     all equal (SS_tot = 0)
  * @param maxAbsError largest absolute error
+ * @param meanError mean signed error (estimate − truth): the bias; positive when the estimates are
+ *     too high on average
  */
 public record ErrorMetrics(
-    long n, double mae, double rmse, double mse, double r2, double maxAbsError) {
+    long n, double mae, double rmse, double mse, double r2, double maxAbsError, double meanError) {
 
   /**
    * Metrics of {@code estimated} against {@code truth}, computed in double.
@@ -36,6 +38,7 @@ public record ErrorMetrics(
       mean += t;
     }
     mean /= n;
+    double signedSum = 0;
     double absSum = 0;
     double squaredSum = 0;
     double totalSquares = 0;
@@ -45,6 +48,7 @@ public record ErrorMetrics(
         throw new IllegalArgumentException("NaN at index " + i);
       }
       double error = estimated[i] - truth[i];
+      signedSum += error;
       absSum += Math.abs(error);
       squaredSum += error * error;
       totalSquares += (truth[i] - mean) * (truth[i] - mean);
@@ -52,7 +56,7 @@ public record ErrorMetrics(
     }
     double mse = squaredSum / n;
     double r2 = totalSquares == 0 ? Double.NaN : 1 - squaredSum / totalSquares;
-    return new ErrorMetrics(n, absSum / n, Math.sqrt(mse), mse, r2, maxAbs);
+    return new ErrorMetrics(n, absSum / n, Math.sqrt(mse), mse, r2, maxAbs, signedSum / n);
   }
 
   /** Metrics of a series' estimates; requires {@link SocSeries#fullyLabelled()}. */

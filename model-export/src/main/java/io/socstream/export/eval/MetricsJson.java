@@ -52,7 +52,7 @@ public final class MetricsJson {
     return root;
   }
 
-  /** n, mae, rmse, mse, r2 (null when undefined), max_abs_error. */
+  /** n, mae, rmse, mse, r2 (null when undefined), max_abs_error, mean_error. */
   public static ObjectNode metrics(ErrorMetrics m) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("n", m.n());
@@ -65,6 +65,7 @@ public final class MetricsJson {
       node.put("r2", m.r2());
     }
     node.put("max_abs_error", m.maxAbsError());
+    node.put("mean_error", m.meanError());
     return node;
   }
 }

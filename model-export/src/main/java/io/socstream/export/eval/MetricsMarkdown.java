@@ -11,8 +11,8 @@ import java.util.Map;
 public final class MetricsMarkdown {
 
   private static final String HEADER =
-      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] |\n"
-          + "|---|---:|---:|---:|---:|---:|---:|\n";
+      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
 
   private MetricsMarkdown() {}
 
@@ -26,7 +26,8 @@ public final class MetricsMarkdown {
     md.append("# SOC estimation on the held-out test drive cycles\n\n");
     md.append("Model `").append(report.modelVersion()).append("` from `");
     md.append(report.modelDir()).append("`, data `").append(report.dataDir()).append("`.\n");
-    md.append("Errors in % of full charge (SOC 0..100 %); estimates clamped to [0, 1]. ");
+    md.append("Errors in % of full charge (SOC 0..100 %); estimates clamped to [0, 1]; ");
+    md.append("bias = mean of estimate − true (positive: estimates too high). ");
     md.append("Test cycles: UDDS, HWFET, LA92, US06 (never used in training or validation).\n\n");
     md.append("## Per temperature (all test cycles pooled)\n\n");
     md.append(String.format(Locale.ROOT, HEADER, "ambient"));
@@ -46,13 +47,14 @@ public final class MetricsMarkdown {
     md.append(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %.3f | %.3f | %.4f | %s | %.3f |\n",
+            "| %s | %d | %.3f | %.3f | %.4f | %s | %.3f | %+.3f |\n",
             label,
             m.n(),
             100 * m.mae(),
             100 * m.rmse(),
             100 * 100 * m.mse(),
             Double.isNaN(m.r2()) ? "n/a" : String.format(Locale.ROOT, "%.5f", m.r2()),
-            100 * m.maxAbsError()));
+            100 * m.maxAbsError(),
+            100 * m.meanError()));
   }
 }

@@ -73,6 +73,8 @@ class EvaluateCommandTest {
     assertThat(uddsNode.get("r2").asDouble()).isCloseTo(expected.r2(), within(1e-9));
     assertThat(uddsNode.get("max_abs_error").asDouble())
         .isCloseTo(expected.maxAbsError(), within(1e-12));
+    assertThat(uddsNode.get("mean_error").asDouble())
+        .isCloseTo(expected.meanError(), within(1e-12));
     assertThat(json.get("per_temperature")).hasSize(2);
     assertThat(json.get("model_version").asText()).isEqualTo(TinyModelFactory.MODEL_VERSION);
     assertThat(report.resolve("metrics.md")).isRegularFile();

@@ -25,6 +25,7 @@ class ErrorMetricsTest {
     // SS_tot = 0.15² + 0.05² + 0.05² + 0.15² = 0.05, SS_res = 0.0033
     assertThat(m.r2()).isCloseTo(1 - 0.0033 / 0.05, within(EPS)); // 0.934
     assertThat(m.maxAbsError()).isCloseTo(0.05, within(EPS));
+    assertThat(m.meanError()).isCloseTo((0.02 - 0.02 + 0.05 + 0) / 4, within(EPS)); // 0.0125
   }
 
   @Test
@@ -36,6 +37,7 @@ class ErrorMetricsTest {
     ErrorMetrics constant = ErrorMetrics.of(new double[] {0.5, 0.5}, new double[] {0.4, 0.6});
     assertThat(constant.r2()).isNaN();
     assertThat(constant.mae()).isCloseTo(0.1, within(EPS));
+    assertThat(constant.meanError()).isCloseTo(0.0, within(EPS)); // errors of both signs cancel
   }
 
   @Test

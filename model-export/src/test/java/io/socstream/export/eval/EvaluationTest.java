@@ -94,5 +94,6 @@ class EvaluationTest {
     assertThat(node.get("r2").asDouble()).isCloseTo(expected.r2(), within(1e-12));
     assertThat(node.get("max_abs_error").asDouble())
         .isCloseTo(expected.maxAbsError(), within(1e-15));
+    assertThat(node.get("mean_error").asDouble()).isCloseTo(expected.meanError(), within(1e-15));
   }
 }
