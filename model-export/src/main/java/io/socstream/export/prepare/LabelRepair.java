@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Makes the third-party SOC labels of the training and validation files agree with each other (test
@@ -19,7 +20,7 @@ import java.util.TreeMap;
  *
  * <p>Every drive-cycle file starts from a full charge, and the third party set each file's initial
  * SOC by a pseudo-OCV lookup of its first voltage. Where the first row is already under load (the
- * Mixed4 and Mixed8 files) that voltage sags, so the whole label of the file sits 0.4–2 points
+ * Mixed4 and Mixed8 files) that voltage sags, so the whole label of the file sits 0.3–2.1 points
  * below the labels of its siblings at the same temperature, which start at rest. Such a file's
  * label is shifted so that it starts at the median initial label of the files of its temperature
  * that start at rest.
@@ -49,16 +50,16 @@ public final class LabelRepair {
    * Learns, per temperature, the initial label of a full cell: the median first label of the cycles
    * that start at rest.
    */
-  public static LabelRepair fit(List<LoadedCycle> firstRows, long maxGapMs) {
+  public static LabelRepair fit(Stream<LoadedCycle> cycles, long maxGapMs) {
     Map<Integer, List<Double>> atRest = new TreeMap<>();
-    for (LoadedCycle loaded : firstRows) {
-      RecordedCycle cycle = loaded.cycle();
-      if (cycle.size() > 0 && startsAtRest(cycle)) {
-        atRest
-            .computeIfAbsent(loaded.file().temperatureC(), t -> new ArrayList<>())
-            .add(cycle.soc()[0]);
-      }
-    }
+    // A stream, so that a caller loading files lazily holds one file at a time.
+    cycles
+        .filter(loaded -> loaded.cycle().size() > 0 && startsAtRest(loaded.cycle()))
+        .forEach(
+            loaded ->
+                atRest
+                    .computeIfAbsent(loaded.file().temperatureC(), t -> new ArrayList<>())
+                    .add(loaded.cycle().soc()[0]));
     Map<Integer, Double> reference = new TreeMap<>();
     atRest.forEach((temperature, labels) -> reference.put(temperature, median(labels)));
     return new LabelRepair(true, reference, maxGapMs);

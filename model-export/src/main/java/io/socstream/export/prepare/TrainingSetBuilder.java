@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts the training and validation files into windows with the core's batch extractor, after making
- * their labels consistent ({@link LabelRepair}), fits the normalisation on the training windows
- * only, and normalises both sets with it.
+ * Cuts the training and validation files into windows with the core's batch extractor (after making
+ * their labels consistent, when asked: {@link LabelRepair}), fits the normalisation on the training
+ * windows only, and normalises both sets with it.
  *
  * <p>Every window is kept, warming-up ones included: the stream emits estimates for them too, so
  * the model must learn to handle rolling means that do not yet span their full horizon.
@@ -34,18 +34,18 @@ public final class TrainingSetBuilder {
    *     windows carry the published labels
    */
   public static PreparedTraining build(TrainingData data, FeatureSpec spec, boolean repairLabels) {
-    List<LoadedCycle> trainCycles = load(data.train());
-    List<LoadedCycle> validationCycles = load(data.validation());
+    // The repair's reference labels need every file first: a separate pass, one file at a time.
     LabelRepair repair =
         repairLabels
             ? LabelRepair.fit(
-                Stream.concat(trainCycles.stream(), validationCycles.stream()).toList(),
+                Stream.concat(data.train().stream(), data.validation().stream())
+                    .map(CycleLoader::load),
                 spec.maxGapMs())
             : LabelRepair.disabled();
     List<UsedFile> trainFiles = new ArrayList<>();
-    WindowBlock train = windows(trainCycles, spec, repair, trainFiles);
+    WindowBlock train = windows(data.train(), spec, repair, trainFiles);
     List<UsedFile> validationFiles = new ArrayList<>();
-    WindowBlock validation = windows(validationCycles, spec, repair, validationFiles);
+    WindowBlock validation = windows(data.validation(), spec, repair, validationFiles);
     repair.shifted().forEach((file, offset) -> LOG.info("label of {} shifted by {}", file, offset));
     repair.excluded().forEach((file, why) -> LOG.info("{} left out: {}", file, why));
     // Fitted before anything is normalised, on training windows alone: validation statistics must
@@ -63,15 +63,12 @@ public final class TrainingSetBuilder {
         spec, normalization, train, validation, trainFiles, validationFiles, repair);
   }
 
-  private static List<LoadedCycle> load(List<DataFile> files) {
-    return files.stream().map(CycleLoader::load).toList();
-  }
-
   private static WindowBlock windows(
-      List<LoadedCycle> cycles, FeatureSpec spec, LabelRepair repair, List<UsedFile> used) {
+      List<DataFile> files, FeatureSpec spec, LabelRepair repair, List<UsedFile> used) {
     List<WindowBlock> blocks = new ArrayList<>();
-    for (LoadedCycle loaded : cycles) {
-      DataFile file = loaded.file();
+    for (DataFile file : files) {
+      // One file in memory at a time: only its windows are kept.
+      LoadedCycle loaded = CycleLoader.load(file);
       Optional<RecordedCycle> repaired = repair.apply(file, loaded.cycle());
       if (repaired.isEmpty()) {
         continue;

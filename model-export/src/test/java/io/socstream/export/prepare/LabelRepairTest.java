@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class LabelRepairTest {
@@ -29,7 +30,7 @@ class LabelRepairTest {
     LoadedCycle restB = cycle(-10, "Mixed2", -0.05, new double[] {1.0080, 0.9}, 1000);
     LoadedCycle restC = cycle(-10, "Mixed3", -0.01, new double[] {1.0090, 0.9}, 1000);
     LoadedCycle loaded = cycle(-10, "Mixed8", -1.22, new double[] {0.9983, 0.5, 0.2}, 1000);
-    LabelRepair repair = LabelRepair.fit(List.of(restA, restB, restC, loaded), MAX_GAP_MS);
+    LabelRepair repair = LabelRepair.fit(Stream.of(restA, restB, restC, loaded), MAX_GAP_MS);
 
     RecordedCycle repaired = repair.apply(loaded.file(), loaded.cycle()).orElseThrow();
 
@@ -46,7 +47,7 @@ class LabelRepairTest {
     LoadedCycle cold = cycle(-20, "Mixed1", -0.04, new double[] {1.0165, 0.9}, 1000);
     LoadedCycle warm = cycle(25, "Mixed1", -0.04, new double[] {1.0026, 0.9}, 1000);
     LoadedCycle warmLoaded = cycle(25, "Mixed4", -1.71, new double[] {0.9973, 0.9}, 1000);
-    LabelRepair repair = LabelRepair.fit(List.of(cold, warm, warmLoaded), MAX_GAP_MS);
+    LabelRepair repair = LabelRepair.fit(Stream.of(cold, warm, warmLoaded), MAX_GAP_MS);
 
     RecordedCycle repaired = repair.apply(warmLoaded.file(), warmLoaded.cycle()).orElseThrow();
 
@@ -58,7 +59,7 @@ class LabelRepairTest {
   @Test
   void aTemperatureWithoutAnAtRestStartKeepsItsLabels() {
     LoadedCycle loaded = cycle(0, "Mixed4", -1.32, new double[] {0.9967, 0.5}, 1000);
-    LabelRepair repair = LabelRepair.fit(List.of(loaded), MAX_GAP_MS);
+    LabelRepair repair = LabelRepair.fit(Stream.of(loaded), MAX_GAP_MS);
 
     assertSame(loaded.cycle(), repair.apply(loaded.file(), loaded.cycle()).orElseThrow());
     assertTrue(repair.shifted().isEmpty());
@@ -69,7 +70,7 @@ class LabelRepairTest {
     LoadedCycle rest = cycle(-10, "Mixed1", -0.04, new double[] {1.0084, 0.9}, 1000);
     LoadedCycle gapped =
         cycle(-10, "Mixed4", -0.04, new double[] {1.0084, 0.93, 0.86}, 1000, 416_000);
-    LabelRepair repair = LabelRepair.fit(List.of(rest, gapped), MAX_GAP_MS);
+    LabelRepair repair = LabelRepair.fit(Stream.of(rest, gapped), MAX_GAP_MS);
 
     Optional<RecordedCycle> result = repair.apply(gapped.file(), gapped.cycle());
 
