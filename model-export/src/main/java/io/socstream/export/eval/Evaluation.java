@@ -8,6 +8,7 @@ import io.socstream.export.data.DataFile;
 import io.socstream.export.data.HeldOutTestData;
 import io.socstream.export.data.LoadedCycle;
 import io.socstream.export.data.TemperatureFolder;
+import io.socstream.export.labels.LabelAudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class Evaluation {
       SocModel model, Path modelDir, HeldOutTestData testData, Path outDir) throws IOException {
     SocEstimator estimator = new SocEstimator(model);
     Path plots = Files.createDirectories(outDir.resolve(PLOTS_DIR));
+    LabelAudit labelAudit = LabelAudit.ofTrainingFiles(testData.dataDir());
     List<CycleResult> results = new ArrayList<>();
     for (DataFile file : testData.files()) {
       LoadedCycle loaded = CycleLoader.load(file);
@@ -51,7 +53,13 @@ public final class Evaluation {
         throw new IllegalStateException(
             file.relativePath() + " has rows without a SOC label; a test cycle needs them all");
       }
-      CycleResult result = new CycleResult(file, loaded.sha256(), series, ErrorMetrics.of(series));
+      CycleResult result =
+          new CycleResult(
+              file,
+              loaded.sha256(),
+              series,
+              ErrorMetrics.of(series),
+              labelAudit.expectedBias(file.path(), file.temperatureC(), series.size()));
       LOG.info(
           "{}: n {} MAE {} % RMSE {} %",
           file.relativePath(),
@@ -63,7 +71,11 @@ public final class Evaluation {
     }
     EvaluationReport report =
         new EvaluationReport(
-            model.modelVersion(), modelDir.toString(), testData.dataDir().toString(), results);
+            model.modelVersion(),
+            modelDir.toString(),
+            testData.dataDir().toString(),
+            results,
+            labelAudit);
     MetricsJson.write(report, outDir.resolve(METRICS_JSON));
     MetricsMarkdown.write(report, outDir.resolve(METRICS_MD));
     return report;

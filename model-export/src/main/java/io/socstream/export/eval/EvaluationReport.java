@@ -1,6 +1,7 @@
 package io.socstream.export.eval;
 
 import io.socstream.core.inference.SocSeries;
+import io.socstream.export.labels.LabelAudit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,14 @@ import java.util.TreeMap;
  * @param modelDir where the model was loaded from
  * @param dataDir the data directory
  * @param cycles one result per test cycle, ordered by temperature then name
+ * @param labelAudit the training cycles' label scale per temperature
  */
 public record EvaluationReport(
-    String modelVersion, String modelDir, String dataDir, List<CycleResult> cycles) {
+    String modelVersion,
+    String modelDir,
+    String dataDir,
+    List<CycleResult> cycles,
+    LabelAudit labelAudit) {
 
   public EvaluationReport {
     cycles = List.copyOf(cycles);

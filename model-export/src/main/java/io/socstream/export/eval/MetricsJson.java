@@ -4,11 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socstream.export.labels.LabelScale;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes {@code metrics.json}: overall, per temperature and per cycle; errors as fractions. */
+/**
+ * Writes {@code metrics.json}: overall, per temperature and per cycle; errors as fractions. Per
+ * temperature also the training cycles' {@code label_scale}, per cycle the {@code label_scale_bias}
+ * it explains (see {@link LabelScale}).
+ */
 public final class MetricsJson {
 
   private static final ObjectMapper MAPPER =
@@ -39,6 +44,13 @@ public final class MetricsJson {
           .filter(c -> c.file().temperatureC() == entry.getKey())
           .forEach(c -> files.add(c.file().test()));
       node.setAll(metrics(entry.getValue()));
+      LabelScale scale = report.labelAudit().byTemperature().get(entry.getKey());
+      if (scale != null) {
+        ObjectNode label = node.putObject("label_scale");
+        label.put("charge_capacity_ah", scale.chargeCapacityAh());
+        label.put("discharge_capacity_ah", scale.dischargeCapacityAh());
+        label.put("regen_share", scale.regenShare());
+      }
     }
     ArrayNode cycles = root.putArray("per_cycle");
     for (CycleResult cycle : report.cycles()) {
@@ -48,6 +60,11 @@ public final class MetricsJson {
       node.put("temperature_c", cycle.file().temperatureC());
       node.put("cycle", cycle.file().test());
       node.setAll(metrics(cycle.metrics()));
+      if (cycle.labelScaleBias().isPresent()) {
+        node.put("label_scale_bias", cycle.labelScaleBias().getAsDouble());
+      } else {
+        node.putNull("label_scale_bias");
+      }
     }
     return root;
   }

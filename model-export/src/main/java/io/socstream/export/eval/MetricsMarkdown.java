@@ -14,6 +14,11 @@ public final class MetricsMarkdown {
       "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |\n"
           + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
 
+  private static final String CYCLE_HEADER =
+      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |"
+          + " label-scale bias [%%] |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+
   private MetricsMarkdown() {}
 
   public static void write(EvaluationReport report, Path file) throws IOException {
@@ -36,25 +41,62 @@ public final class MetricsMarkdown {
     }
     row(md, "**all**", report.overall());
     md.append("\n## Per cycle\n\n");
-    md.append(String.format(Locale.ROOT, HEADER, "file"));
+    md.append(String.format(Locale.ROOT, CYCLE_HEADER, "file"));
     for (CycleResult cycle : report.cycles()) {
-      row(md, "`" + cycle.file().relativePath() + "`", cycle.metrics());
+      md.append(cells("`" + cycle.file().relativePath() + "`", cycle.metrics()));
+      md.append(
+          cycle.labelScaleBias().isPresent()
+              ? String.format(
+                  Locale.ROOT, " | %+.3f |\n", 100 * cycle.labelScaleBias().getAsDouble())
+              : " | n/a |\n");
     }
+    labelScale(md, report);
     return md.toString();
   }
 
+  private static void labelScale(StringBuilder md, EvaluationReport report) {
+    if (report.labelAudit().byTemperature().isEmpty()) {
+      return;
+    }
+    md.append("\n## Label scale of the training cycles\n\n");
+    md.append("The SOC label divides charged Ah (regenerative braking) and discharged Ah by two ");
+    md.append("different capacities, so a cycle's label depends on how much it regenerates. ");
+    md.append("*Label-scale bias* above is the bias an estimator that learned the training ");
+    md.append("cycles would show from that alone: (1/C_discharge − 1/C_charge) × (Ah charged ");
+    md.append("so far − regen share × net Ah discharged so far), averaged over the estimates.\n\n");
+    md.append("| ambient | C_charge [Ah] | C_discharge [Ah] | regen share |\n");
+    md.append("|---|---:|---:|---:|\n");
+    report
+        .labelAudit()
+        .byTemperature()
+        .forEach(
+            (temperature, scale) ->
+                md.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %d °C | %.3f | %.3f | %.3f |\n",
+                        temperature,
+                        scale.chargeCapacityAh(),
+                        scale.dischargeCapacityAh(),
+                        scale.regenShare())));
+  }
+
   private static void row(StringBuilder md, String label, ErrorMetrics m) {
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "| %s | %d | %.3f | %.3f | %.4f | %s | %.3f | %+.3f |\n",
-            label,
-            m.n(),
-            100 * m.mae(),
-            100 * m.rmse(),
-            100 * 100 * m.mse(),
-            Double.isNaN(m.r2()) ? "n/a" : String.format(Locale.ROOT, "%.5f", m.r2()),
-            100 * m.maxAbsError(),
-            100 * m.meanError()));
+    md.append(cells(label, m)).append(" |\n");
+  }
+
+  /** A row's cells up to the bias, without the closing bar. */
+  private static String cells(String label, ErrorMetrics m) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %.3f | %.3f | %.4f | %s | %.3f | %+.3f",
+        label,
+        m.n(),
+        100 * m.mae(),
+        100 * m.rmse(),
+        100 * 100 * m.mse(),
+        Double.isNaN(m.r2()) ? "n/a" : String.format(Locale.ROOT, "%.5f", m.r2()),
+        100 * m.maxAbsError(),
+        100 * m.meanError());
   }
 }

@@ -12,6 +12,7 @@ import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.export.data.DataLayouts;
 import io.socstream.export.data.HeldOutTestData;
+import io.socstream.export.labels.LabelAudit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,8 @@ class EvaluationTest {
         DataLayouts.writeSlice(data, "25degC/551_US06_processed.csv", Fixtures.MIXED1_25C, 200);
     Path cold =
         DataLayouts.writeSlice(data, "n10degC/596_LA92_processed.csv", Fixtures.MIXED1_N10C, 250);
-    DataLayouts.writeSlice(data, "25degC/551_Mixed1_processed.csv", Fixtures.MIXED1_25C, 100);
+    DataLayouts.writeSlice(data, "25degC/551_Mixed1_processed.csv", Fixtures.MIXED1_25C, 1280);
+    DataLayouts.writeSlice(data, "25degC/552_Mixed8_processed.csv", Fixtures.MIXED1_25C, 100);
     Path out = dir.resolve("report");
 
     EvaluationReport report;
@@ -67,9 +69,27 @@ class EvaluationTest {
         json.get("overall"), ErrorMetrics.pooled(List.of(coldSeries, uddsSeries, us06Series)));
     assertThat(report.overall().n()).isEqualTo(json.get("overall").get("n").asLong());
 
+    // The label audit: 25 °C has training files, -10 °C has none.
+    LabelAudit audit = LabelAudit.ofTrainingFiles(data);
+    assertThat(json.get("per_cycle").get(0).get("label_scale_bias").isNull()).isTrue();
+    assertThat(json.get("per_cycle").get(1).get("label_scale_bias").asDouble())
+        .isEqualTo(audit.expectedBias(udds, 25, uddsSeries.size()).orElseThrow());
+    assertThat(json.get("per_temperature").get(0).has("label_scale")).isFalse();
+    JsonNode scale = json.get("per_temperature").get(1).get("label_scale");
+    assertThat(scale.get("charge_capacity_ah").asDouble())
+        .isEqualTo(audit.byTemperature().get(25).chargeCapacityAh());
+    assertThat(scale.get("discharge_capacity_ah").asDouble())
+        .isEqualTo(audit.byTemperature().get(25).dischargeCapacityAh());
+
     String md = Files.readString(out.resolve(Evaluation.METRICS_MD));
     assertThat(md)
-        .contains("| 25 °C |", "| -10 °C |", "`25degC/551_UDDS_processed.csv`", "MAE [%]");
+        .contains(
+            "| 25 °C |",
+            "| -10 °C |",
+            "`25degC/551_UDDS_processed.csv`",
+            "MAE [%]",
+            "label-scale bias [%]",
+            "## Label scale of the training cycles");
     assertThat(md)
         .contains(
             String.format(java.util.Locale.ROOT, "%.3f", 100 * ErrorMetrics.of(uddsSeries).mae()));
