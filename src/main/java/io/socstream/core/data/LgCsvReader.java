@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the LG 18650HG2 processed CSV layout (Kollmeyer et al. 2020) into a {@link RecordedCycle}.
@@ -86,18 +87,9 @@ public final class LgCsvReader {
     List<Sample> samples = new ArrayList<>();
     double[] soc = new double[1024];
     long baseMs = 0;
-    long lineNo = 1;
-    String line;
-    while ((line = lines.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] fields = split(line);
-      if (fields.length < header.size()) {
-        throw new CsvFormatException(
-            source, lineNo, null, "expected " + header.size() + " fields, found " + fields.length);
-      }
+    Rows rows = new Rows(lines, source, header.size());
+    for (String[] fields = rows.next(); fields != null; fields = rows.next()) {
+      long lineNo = rows.lineNo();
       if (samples.isEmpty()) {
         baseMs = parseTimestamp(fields[timestampCol], source, lineNo);
       }
@@ -118,6 +110,86 @@ public final class LgCsvReader {
               : number(fields[socCol], source, lineNo, SOC);
     }
     return new RecordedCycle(name, samples, Arrays.copyOf(soc, samples.size()));
+  }
+
+  /**
+   * Reads whole numeric columns by header name, such as the data set's own Coulomb count, with the
+   * parsing and errors of {@link #read(Reader, String, String)}: blank lines are skipped, and every
+   * cell of a requested column must be a number.
+   *
+   * @return one array per requested column, in the order asked; empty when any of them is missing
+   */
+  public static Optional<double[][]> readColumns(Path file, String... columns) throws IOException {
+    String source = file.toString();
+    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String headerLine = lines.readLine();
+      if (headerLine == null) {
+        return Optional.empty();
+      }
+      List<String> header = Arrays.asList(split(stripBom(headerLine)));
+      int[] indices = new int[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        indices[c] = header.indexOf(columns[c]);
+        if (indices[c] < 0) {
+          return Optional.empty();
+        }
+      }
+      double[][] values = new double[columns.length][1024];
+      int count = 0;
+      Rows rows = new Rows(lines, source, header.size());
+      for (String[] fields = rows.next(); fields != null; fields = rows.next()) {
+        if (count == values[0].length) {
+          for (int c = 0; c < columns.length; c++) {
+            values[c] = Arrays.copyOf(values[c], 2 * count);
+          }
+        }
+        for (int c = 0; c < columns.length; c++) {
+          values[c][count] = number(fields[indices[c]], source, rows.lineNo(), columns[c]);
+        }
+        count++;
+      }
+      for (int c = 0; c < columns.length; c++) {
+        values[c] = Arrays.copyOf(values[c], count);
+      }
+      return Optional.of(values);
+    }
+  }
+
+  /** The data rows after the header: blank lines skipped, each as wide as the header. */
+  private static final class Rows {
+
+    private final BufferedReader lines;
+    private final String source;
+    private final int width;
+    private long lineNo = 1;
+
+    Rows(BufferedReader lines, String source, int width) {
+      this.lines = lines;
+      this.source = source;
+      this.width = width;
+    }
+
+    /** The next row's trimmed fields, or {@code null} after the last. */
+    String[] next() throws IOException {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] fields = split(line);
+        if (fields.length < width) {
+          throw new CsvFormatException(
+              source, lineNo, null, "expected " + width + " fields, found " + fields.length);
+        }
+        return fields;
+      }
+      return null;
+    }
+
+    /** The line number (header = 1) of the row {@link #next} returned last. */
+    long lineNo() {
+      return lineNo;
+    }
   }
 
   private static String[] split(String line) {

@@ -109,6 +109,37 @@ class LgCsvReaderTest {
   }
 
   @Test
+  void readsNumericColumnsByNameInTheOrderAsked(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("x.csv");
+    Files.writeString(
+        file,
+        HEADER
+            + "\n2018-10-29 14:41:07,0.0,0.0,4.1,-1.0,25.0,0,0,0.0,1.0026,0\n\n"
+            + "2018-10-29 14:41:08,0.0,1.0,4.0,-2.0,25.0,0,0,-0.0005,0.9998,1\n");
+
+    double[][] columns =
+        LgCsvReader.readColumns(file, "SOC [-]", "Cumulative_Capacity_Ah").orElseThrow();
+
+    assertThat(columns[0]).containsExactly(1.0026, 0.9998);
+    assertThat(columns[1]).containsExactly(0.0, -0.0005);
+    assertThat(LgCsvReader.readColumns(file, "SOC [-]", "No such column")).isEmpty();
+  }
+
+  @Test
+  void anUnreadableCellOfARequestedColumnIsReported(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("x.csv");
+    Files.writeString(file, "SOC [-],Cumulative_Capacity_Ah\n1.0,0.0\n0.99,\n");
+
+    assertThatThrownBy(() -> LgCsvReader.readColumns(file, "SOC [-]", "Cumulative_Capacity_Ah"))
+        .isInstanceOfSatisfying(
+            CsvFormatException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.column()).isEqualTo("Cumulative_Capacity_Ah");
+            });
+  }
+
+  @Test
   void badTimestampIsReported() {
     String csv = HEADER + "\n29/10/2018 14:41,0.0,0.0,4.18464,-0.05108,23.97615,0,0,0,1.0,0\n";
 

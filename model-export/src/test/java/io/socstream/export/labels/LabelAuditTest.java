@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.socstream.core.data.CsvFormatException;
 import io.socstream.core.data.Fixtures;
 import io.socstream.export.data.DataLayouts;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,8 @@ class LabelAuditTest {
         bad, "SOC [-],Cumulative_Capacity_Ah\n1.0,0.0\n0.99,oops\n", StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> LabelLedger.read(bad))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("bad.csv line 3")
+        .isInstanceOf(CsvFormatException.class)
+        .hasMessageContaining("bad.csv, line 3")
         .hasMessageContaining("Cumulative_Capacity_Ah");
   }
 }
