@@ -10,14 +10,15 @@ import java.util.Map;
 /** Writes {@code metrics.md}: the report as Markdown tables, errors in % of full charge. */
 public final class MetricsMarkdown {
 
-  private static final String HEADER =
-      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |\n"
-          + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+  private static final String COLUMNS =
+      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |";
+  private static final String ALIGNMENT = "|---|---:|---:|---:|---:|---:|---:|---:|";
 
+  private static final String HEADER = COLUMNS + "\n" + ALIGNMENT + "\n";
+
+  /** The per-cycle table adds the bias the label scale explains. */
   private static final String CYCLE_HEADER =
-      "| %s | n | MAE [%%] | RMSE [%%] | MSE [%%²] | R² | max abs error [%%] | bias [%%] |"
-          + " label-scale bias [%%] |\n"
-          + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+      COLUMNS + " label-scale bias [%%] |\n" + ALIGNMENT + "---:|\n";
 
   private MetricsMarkdown() {}
 

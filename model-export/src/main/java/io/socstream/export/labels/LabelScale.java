@@ -25,8 +25,6 @@ public record LabelScale(
   /** Steps whose label ends outside this band may be clamped at 0 or 1, so they fit nothing. */
   private static final double CLAMP_MARGIN = 0.001;
 
-  public static final LabelScale NONE = new LabelScale(0, 0, 0, 0, 0, 0);
-
   /** Sums a file's steps: every step counts Ah; steps where the label moved fit the capacities. */
   public static LabelScale of(LabelLedger ledger) {
     double[] soc = ledger.soc();

@@ -64,7 +64,7 @@ class LabelScaleTest {
         LabelScale.of(new LabelLedger(new double[] {0.9, 0.8}, new double[] {0, -0.25}));
 
     assertThat(dischargeOnly.isDefined()).isFalse();
-    assertThat(LabelScale.NONE.isDefined()).isFalse();
+    assertThat(new LabelScale(0, 0, 0, 0, 0, 0).isDefined()).isFalse();
     assertThatThrownBy(() -> dischargeOnly.expectedBias(TWO_CAPACITIES, 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("undefined");
