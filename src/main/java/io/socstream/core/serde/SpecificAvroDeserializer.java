@@ -70,7 +70,19 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         DecoderFactory.get()
             .binaryDecoder(payload, ConfluentWireFormat.HEADER_SIZE, bodyLength, null);
     try {
-      return reader.read(null, decoder);
+      T record = reader.read(null, decoder);
+      // A datum followed by more bytes is not what its writer sent: refuse it rather than
+      // accept a prefix of an unknown payload.
+      if (!decoder.isEnd()) {
+        throw new SerializationException(
+            String.format(
+                "Trailing bytes: the record of schema id %d ended before the %d-byte body did"
+                    + " (topic %s)",
+                schemaId, bodyLength, topic));
+      }
+      return record;
+    } catch (SerializationException e) {
+      throw e;
     } catch (EOFException e) {
       throw new SerializationException(
           String.format(

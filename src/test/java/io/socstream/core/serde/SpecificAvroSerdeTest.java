@@ -144,6 +144,21 @@ class SpecificAvroSerdeTest {
   }
 
   @Test
+  void trailingBytesAfterTheDatumAreRejected() {
+    try (var serde = configuredSerde(Telemetry.class, false)) {
+      byte[] bytes = serde.serializer().serialize(TOPIC, TelemetryFixtures.discharging());
+      byte[] padded = Arrays.copyOf(bytes, bytes.length + 1024);
+
+      assertThat(serde.deserializer().deserialize(TOPIC, bytes))
+          .isEqualTo(TelemetryFixtures.discharging());
+      assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, padded))
+          .isInstanceOf(SerializationException.class)
+          .hasMessageContaining("Trailing bytes")
+          .hasMessageContaining("schema id 1");
+    }
+  }
+
+  @Test
   void unknownSchemaIdNamesTheIdAndTheRegistry() {
     byte[] bytes = ConfluentWireFormat.frame(4711, new byte[] {0x02, 0x41});
     try (var serde = configuredSerde(Telemetry.class, false)) {
