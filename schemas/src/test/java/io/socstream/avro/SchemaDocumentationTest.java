@@ -69,6 +69,19 @@ class SchemaDocumentationTest {
     assertThat(doc).contains("NEGATIVE = discharge").contains("positive = charge");
   }
 
+  @Test
+  void telemetryDocsSayTheValuesAreOneCellsAndNameThePackSettings() {
+    Schema telemetry = Telemetry.getClassSchema();
+
+    assertThat(telemetry.getDoc()).contains("ONE CELL").contains("LG 18650HG2");
+    assertThat(telemetry.getField("voltage_v").doc())
+        .contains("one cell")
+        .contains("soc.pack.series");
+    assertThat(telemetry.getField("current_a").doc())
+        .contains("one cell")
+        .contains("soc.pack.parallel");
+  }
+
   private static List<Schema> parseAllSchemaFiles() throws IOException {
     List<Schema> schemas = new ArrayList<>();
     try (Stream<Path> files = Files.list(AVRO_DIR)) {

@@ -2,6 +2,7 @@ package io.socstream.core.data;
 
 import io.socstream.core.features.BatchFeatureExtractor;
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.PackLayout;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.WindowBlock;
 import java.util.List;
@@ -26,6 +27,16 @@ public record RecordedCycle(String name, List<Sample> samples, double[] soc) {
   /** Number of samples. */
   public int size() {
     return samples.size();
+  }
+
+  /** This recording as one cell's, when it was recorded on a pack wired as {@code layout}. */
+  public RecordedCycle toCell(PackLayout layout) {
+    return layout.isCell() ? this : new RecordedCycle(name, layout.toCell(samples), soc);
+  }
+
+  /** This cell's recording scaled up to a pack wired as {@code layout} (balanced cells). */
+  public RecordedCycle toPack(PackLayout layout) {
+    return layout.isCell() ? this : new RecordedCycle(name, layout.toPack(samples), soc);
   }
 
   /**

@@ -89,6 +89,11 @@ public final class SavedModelSocModel implements SocModel {
     return runner.predict(windows, count);
   }
 
+  /** The model's card (version, normalisation, input ranges, provenance). */
+  public ModelCard card() {
+    return runner.card();
+  }
+
   /** Where the model's ops run, e.g. {@code CPU:0}. */
   public String device() {
     return runner.device();

@@ -1,6 +1,7 @@
 package io.socstream.core.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param normalization per-feature z-score constants
  * @param training provenance of the model
  * @param metrics free-form evaluation results; an empty object when there are none
+ * @param inputRanges the per-cell inputs the model was trained on; optional (null, and absent from
+ *     the JSON, in cards written before it existed): see {@link #inputRangesOrDatasheet()}
  */
 @JsonPropertyOrder({
   "card_version",
@@ -39,7 +42,8 @@ import java.util.Objects;
   "features",
   "normalization",
   "training",
-  "metrics"
+  "metrics",
+  "input_ranges"
 })
 public record ModelCard(
     @JsonProperty("card_version") Integer cardVersion,
@@ -50,7 +54,9 @@ public record ModelCard(
     @JsonProperty("features") CardFeatures features,
     @JsonProperty("normalization") CardNormalization normalization,
     @JsonProperty("training") TrainingInfo training,
-    @JsonProperty("metrics") JsonNode metrics) {
+    @JsonProperty("metrics") JsonNode metrics,
+    @JsonProperty("input_ranges") @JsonInclude(JsonInclude.Include.NON_NULL)
+        InputRanges inputRanges) {
 
   /** The card's file name inside the SavedModel directory. */
   public static final String FILE_NAME = "model-card.json";
@@ -62,6 +68,54 @@ public record ModelCard(
     if (metrics == null) {
       metrics = JsonNodeFactory.instance.objectNode();
     }
+  }
+
+  /** A card without recorded input ranges, as every card was before they existed. */
+  public ModelCard(
+      Integer cardVersion,
+      String modelVersion,
+      String createdAt,
+      String tensorflowVersion,
+      CardSignature signature,
+      CardFeatures features,
+      CardNormalization normalization,
+      TrainingInfo training,
+      JsonNode metrics) {
+    this(
+        cardVersion,
+        modelVersion,
+        createdAt,
+        tensorflowVersion,
+        signature,
+        features,
+        normalization,
+        training,
+        metrics,
+        null);
+  }
+
+  /** This card with {@code ranges} as the inputs the model was trained on. */
+  public ModelCard withInputRanges(InputRanges ranges) {
+    return new ModelCard(
+        cardVersion,
+        modelVersion,
+        createdAt,
+        tensorflowVersion,
+        signature,
+        features,
+        normalization,
+        training,
+        metrics,
+        ranges);
+  }
+
+  /**
+   * The per-cell inputs the model was trained on: the card's {@code input_ranges}, or for a card
+   * without them (the shipped one) {@link InputRanges#LG_HG2_DATASHEET}, the cell its data comes
+   * from.
+   */
+  public InputRanges inputRangesOrDatasheet() {
+    return inputRanges != null ? inputRanges : InputRanges.LG_HG2_DATASHEET;
   }
 
   /**

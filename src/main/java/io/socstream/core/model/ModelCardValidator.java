@@ -44,6 +44,28 @@ final class ModelCardValidator {
     checkSignature(card.signature(), spec);
     checkNormalization(card.normalization(), spec);
     checkTraining(card.training());
+    checkInputRanges(card.inputRanges());
+  }
+
+  /** Optional: absent is fine, present must be complete and ordered. */
+  private void checkInputRanges(InputRanges ranges) {
+    if (ranges == null) {
+      return;
+    }
+    checkRange("input_ranges.voltage", ranges.voltage());
+    checkRange("input_ranges.current", ranges.current());
+    checkRange("input_ranges.temperature", ranges.temperature());
+  }
+
+  private void checkRange(String path, ValueRange range) {
+    if (range == null) {
+      missing(path);
+    } else if (!Double.isFinite(range.min())
+        || !Double.isFinite(range.max())
+        || range.min() > range.max()) {
+      problems.add(
+          path + ": expected finite min <= max, got [" + range.min() + ", " + range.max() + "]");
+    }
   }
 
   private void checkCreatedAt(String createdAt) {

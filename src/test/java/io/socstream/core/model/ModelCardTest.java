@@ -190,4 +190,41 @@ class ModelCardTest {
                 + " temperature, voltage_mean_500s, current_mean_500s]), serving uses [100, 500]")
         .hasMessageContaining("features.max_gap_ms: model expects 60000, serving uses 30000");
   }
+
+  @Test
+  void aCardWithoutInputRangesFallsBackToTheLgHg2DatasheetAndWritesNone() {
+    ModelCard card = example();
+
+    assertThat(card.inputRanges()).isNull();
+    assertThat(card.inputRangesOrDatasheet()).isEqualTo(InputRanges.LG_HG2_DATASHEET);
+    assertThat(card.toJson()).doesNotContain("input_ranges");
+  }
+
+  @Test
+  void inputRangesSurviveAWriteAndARead() {
+    InputRanges ranges =
+        new InputRanges(
+            new ValueRange(2.8, 4.2), new ValueRange(-18.1, 6.0), new ValueRange(-22.5, 41.3));
+    ModelCard card = example().withInputRanges(ranges);
+    Path file = tmp.resolve("ranged.json");
+
+    card.write(file);
+    ModelCard read = ModelCard.read(file);
+
+    assertThat(read.inputRanges()).isEqualTo(ranges);
+    assertThat(read.inputRangesOrDatasheet()).isEqualTo(ranges);
+  }
+
+  @Test
+  void inputRangesMustBeCompleteAndOrdered() {
+    ModelCard card =
+        example()
+            .withInputRanges(
+                new InputRanges(new ValueRange(4.2, 2.5), null, new ValueRange(-20, 40)));
+
+    assertThat(card.validate())
+        .contains(
+            "input_ranges.voltage: expected finite min <= max, got [4.2, 2.5]",
+            "input_ranges.current: missing");
+  }
 }

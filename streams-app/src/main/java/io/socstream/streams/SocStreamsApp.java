@@ -121,7 +121,7 @@ public final class SocStreamsApp implements AutoCloseable {
   public void start() {
     LOG.info(
         "Starting soc-stream {}: model {} ({}), TensorFlow {} on {}, feature spec {}, B={} L={}ms"
-            + " k={}, {} -> {} (dead letters: {}), guarantee {}",
+            + " k={}, {} -> {} (dead letters: {}), guarantee {}, telemetry: {}",
         config.applicationId(),
         model.modelVersion(),
         config.modelDir(),
@@ -134,7 +134,8 @@ public final class SocStreamsApp implements AutoCloseable {
         config.telemetryTopic(),
         config.socTopic(),
         config.dlqTopic(),
-        config.processingGuarantee());
+        config.processingGuarantee(),
+        config.telemetryDescription());
     LOG.info("Topology:\n{}", topology.describe());
     streams.start();
   }

@@ -1,6 +1,8 @@
 package io.socstream.export.cli;
 
 import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.data.RecordedCycle;
+import io.socstream.core.features.PackLayout;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
@@ -10,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code soc predict}: SOC estimates for LG-layout CSV files. */
 @Command(
@@ -22,7 +27,13 @@ import picocli.CommandLine.Option;
       "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est: one"
           + " row per window (every sample from the T-th on, warming-up windows included);"
           + " soc_true is the input's SOC [-] (empty when it has none); soc_est is clamped to"
-          + " [0, 1]."
+          + " [0, 1].",
+      "The model estimates ONE cell (LG 18650HG2, about 2.5-4.2 V, 3 Ah). For a pack's telemetry"
+          + " give --series/--parallel: each row's voltage is divided by the cells in series and"
+          + " its current by the cells in parallel before the model sees it. A WARN line on"
+          + " stderr counts the samples outside the model's input range (the card's"
+          + " input_ranges, else the LG HG2 datasheet: 2.5-4.2 V, +/-20 A, -20..40 degC; 5 % of"
+          + " each span tolerated)."
     })
 final class PredictCommand implements Callable<Integer> {
 
@@ -49,8 +60,25 @@ final class PredictCommand implements Callable<Integer> {
       description = "Output directory (created).")
   Path out;
 
+  @Option(
+      names = "--series",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Cells in series in the pack the input was measured on (default 1: one cell).")
+  int series;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "M",
+      defaultValue = "1",
+      description = "Cells in parallel in the pack the input was measured on (default 1).")
+  int parallel;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    PackLayout layout = packLayout();
     Path modelDir = ModelLocator.resolve(model);
     for (Path input : inputs) {
       if (!Files.isRegularFile(input)) {
@@ -61,13 +89,36 @@ final class PredictCommand implements Callable<Integer> {
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
       SocEstimator estimator = new SocEstimator(socModel);
       for (Path input : inputs) {
-        SocSeries series = estimator.estimate(LgCsvReader.read(input));
+        RecordedCycle cycle = LgCsvReader.read(input).toCell(layout);
+        InputRangeWarning.of(
+                "predict",
+                input.toString(),
+                cycle.samples(),
+                socModel.card().inputRangesOrDatasheet(),
+                layout)
+            .ifPresent(this::warn);
+        SocSeries series = estimator.estimate(cycle);
         Path file = out.resolve(outputName(input));
         PredictionCsv.write(series, file);
         System.out.println(series.size() + " estimates -> " + file);
       }
     }
     return 0;
+  }
+
+  private PackLayout packLayout() {
+    if (series < 1) {
+      throw new ParameterException(spec.commandLine(), "--series must be >= 1, was " + series);
+    }
+    if (parallel < 1) {
+      throw new ParameterException(spec.commandLine(), "--parallel must be >= 1, was " + parallel);
+    }
+    return new PackLayout(series, parallel);
+  }
+
+  private void warn(String line) {
+    spec.commandLine().getErr().println(line);
+    spec.commandLine().getErr().flush();
   }
 
   /** {@code OUT/<input name without .csv>.csv}. */

@@ -3,6 +3,7 @@ package io.socstream.export.prepare;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.features.WindowBlock;
+import io.socstream.core.model.InputRanges;
 import java.util.List;
 
 /**
@@ -28,5 +29,17 @@ public record PreparedTraining(
   public PreparedTraining {
     trainFiles = List.copyOf(trainFiles);
     validationFiles = List.copyOf(validationFiles);
+  }
+
+  /**
+   * The voltage, current and temperature the training files span: what the model has seen, for the
+   * card's {@code input_ranges}; null when there is no training file.
+   */
+  public InputRanges trainingInputRanges() {
+    InputRanges ranges = null;
+    for (UsedFile f : trainFiles) {
+      ranges = f.inputRanges().union(ranges);
+    }
+    return ranges;
   }
 }

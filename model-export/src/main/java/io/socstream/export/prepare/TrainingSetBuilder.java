@@ -4,6 +4,7 @@ import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.features.WindowBlock;
+import io.socstream.core.model.InputRanges;
 import io.socstream.export.data.CycleLoader;
 import io.socstream.export.data.DataFile;
 import io.socstream.export.data.LoadedCycle;
@@ -82,7 +83,13 @@ public final class TrainingSetBuilder {
                 + " steps");
       }
       blocks.add(block);
-      used.add(new UsedFile(file, loaded.sha256(), loaded.rows(), block.count()));
+      used.add(
+          new UsedFile(
+              file,
+              loaded.sha256(),
+              loaded.rows(),
+              block.count(),
+              InputRanges.of(repaired.get().samples())));
     }
     return WindowBlocks.concat(blocks);
   }

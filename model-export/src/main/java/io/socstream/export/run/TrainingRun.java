@@ -104,14 +104,15 @@ public record TrainingRun(
     metrics.set("training", MAPPER.<JsonNode>valueToTree(facts.get("training")));
     Normalization normalization = prepared.normalization();
     return ModelCard.create(
-        modelVersion,
-        Instant.now(),
-        TensorFlow.version(),
-        spec,
-        normalization.mean(),
-        normalization.std(),
-        new TrainingInfo(files, shaped.seed(), hyperparameters, commandLine),
-        metrics);
+            modelVersion,
+            Instant.now(),
+            TensorFlow.version(),
+            spec,
+            normalization.mean(),
+            normalization.std(),
+            new TrainingInfo(files, shaped.seed(), hyperparameters, commandLine),
+            metrics)
+        .withInputRanges(prepared.trainingInputRanges());
   }
 
   private static WindowDataset dataset(io.socstream.core.features.WindowBlock block) {

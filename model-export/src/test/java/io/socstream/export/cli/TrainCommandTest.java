@@ -90,6 +90,13 @@ class TrainCommandTest {
                     LgCsvReader.read(trainN10).windowBlock(spec, true),
                     LgCsvReader.read(train25).windowBlock(spec, true))));
     assertThat(card.featureNormalization()).isEqualTo(expected);
+    // The inputs the model saw: the training files' samples only, validation files left out.
+    List<io.socstream.core.features.Sample> trained = new java.util.ArrayList<>();
+    trained.addAll(LgCsvReader.read(trainN10).samples());
+    trained.addAll(LgCsvReader.read(train25).samples());
+    assertThat(card.inputRanges())
+        .isEqualTo(io.socstream.core.model.InputRanges.of(trained))
+        .isNotEqualTo(io.socstream.core.model.InputRanges.LG_HG2_DATASHEET);
     assertThat(card.metrics().at("/validation/pooled/n").asLong())
         .isEqualTo(200 - 8 + 1 + 200 - 8 + 1);
     assertThat(card.metrics().at("/validation/per_cycle")).hasSize(2);

@@ -64,6 +64,24 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Fail when no estimate arrives for this long. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds;
 
+  @Option(
+      names = "--series",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Cells in series of the pack the inputs were measured on: the engine runs with"
+              + " soc.pack.series=N and divides the voltage back to one cell's. With no --input"
+              + " the bundled cell recordings are scaled up to such a pack first. Default 1.")
+  int series;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "M",
+      defaultValue = "1",
+      description =
+          "Cells in parallel (soc.pack.parallel=M: the current is divided by M). Default 1.")
+  int parallel;
+
   @Override
   public Integer call() throws Exception {
     if (speed != null && (!(speed > 0) || speed.isInfinite())) {
@@ -80,7 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
             out,
             speed,
             model,
-            Duration.ofSeconds(timeoutSeconds)),
+            Duration.ofSeconds(timeoutSeconds),
+            PackOptions.layout(spec.commandLine(), series, parallel)),
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
     return SocCli.OK;

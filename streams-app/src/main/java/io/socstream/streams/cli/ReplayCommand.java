@@ -83,6 +83,22 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Battery id (and key) of every record, instead of the file's.")
   String batteryId;
 
+  @Option(
+      names = "--series",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Simulate a pack of N cells in series: every record's voltage x N (the engine with"
+              + " soc.pack.series=N divides it back). Default 1.")
+  int series;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "M",
+      defaultValue = "1",
+      description = "Simulate M cells in parallel: every record's current x M. Default 1.")
+  int parallel;
+
   @Override
   public Integer call() throws Exception {
     Pacer pacer = pacer();
@@ -104,7 +120,10 @@ public final class ReplayCommand implements Callable<Integer> {
         throw new IllegalArgumentException("Input file " + input + " does not exist");
       }
     }
-    List<ReplayRecord> schedule = ReplayInputs.schedule(source.inputs, batteryId);
+    List<ReplayRecord> schedule =
+        ReplayInputs.toPack(
+            ReplayInputs.schedule(source.inputs, batteryId),
+            PackOptions.layout(spec.commandLine(), series, parallel));
     long batteries = schedule.stream().map(ReplayRecord::key).distinct().count();
     ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
     long sent;

@@ -1,6 +1,7 @@
 package io.socstream.streams.config;
 
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.PackLayout;
 import io.socstream.core.inference.RunnerOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,6 +170,18 @@ public final class SocStreamsConfig {
    */
   public static final String OPS_HOST = "soc.ops.host";
 
+  /**
+   * Cells in series in the pack whose telemetry arrives (count, ≥ 1): the model estimates ONE cell,
+   * so the voltage is divided by this before validation and the model. Default 1 (cell telemetry).
+   */
+  public static final String PACK_SERIES = "soc.pack.series";
+
+  /**
+   * Cells in parallel in the pack whose telemetry arrives (count, ≥ 1): the current is divided by
+   * this before validation and the model. Default 1 (cell telemetry).
+   */
+  public static final String PACK_PARALLEL = "soc.pack.parallel";
+
   /** Prefix of settings handed to Kafka Streams as they are, without the prefix. */
   public static final String KAFKA_PREFIX = "kafka.";
 
@@ -205,6 +218,8 @@ public final class SocStreamsConfig {
     d.put(FEATURES_MAX_GAP_MS, "");
     d.put(OPS_PORT, "8080");
     d.put(OPS_HOST, "0.0.0.0");
+    d.put(PACK_SERIES, "1");
+    d.put(PACK_PARALLEL, "1");
     return Collections.unmodifiableMap(d);
   }
 
@@ -228,6 +243,7 @@ public final class SocStreamsConfig {
   private final List<Integer> featuresHorizons;
   private final Long featuresMaxGapMs;
   private final int opsPort;
+  private final PackLayout packLayout;
 
   private SocStreamsConfig(Map<String, String> values, Map<String, String> kafkaOverrides) {
     this.values = Collections.unmodifiableMap(values);
@@ -273,6 +289,10 @@ public final class SocStreamsConfig {
     this.featuresHorizons = parseHorizons();
     this.opsPort = parse(OPS_PORT, Integer::parseInt, -1, 65535);
     requireNonBlank(OPS_HOST);
+    this.packLayout =
+        new PackLayout(
+            parse(PACK_SERIES, Integer::parseInt, 1, 100_000),
+            parse(PACK_PARALLEL, Integer::parseInt, 1, 100_000));
     if (kafkaOverrides.containsKey("application.id")
         || kafkaOverrides.containsKey("bootstrap.servers")) {
       throw new InvalidSettingException(
@@ -459,6 +479,35 @@ public final class SocStreamsConfig {
 
   public String opsHost() {
     return get(OPS_HOST);
+  }
+
+  /**
+   * How the cells of the telemetry's pack are wired ({@link #PACK_SERIES}, {@link #PACK_PARALLEL});
+   * {@link PackLayout#CELL} for cell telemetry.
+   */
+  public PackLayout packLayout() {
+    return packLayout;
+  }
+
+  /**
+   * What the telemetry is, for the start-up line: {@code one cell per record (soc.pack.series=1,
+   * soc.pack.parallel=1)} or {@code pack 96s2p, divided to one cell (soc.pack.series=96,
+   * soc.pack.parallel=2)}.
+   */
+  public String telemetryDescription() {
+    String settings =
+        "("
+            + PACK_SERIES
+            + "="
+            + packLayout.series()
+            + ", "
+            + PACK_PARALLEL
+            + "="
+            + packLayout.parallel()
+            + ")";
+    return packLayout.isCell()
+        ? "one cell per record " + settings
+        : "pack " + packLayout + ", divided to one cell " + settings;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.socstream.streams.demo;
 
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
+import io.socstream.core.features.PackLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,6 +36,18 @@ public record DemoInput(String file, String batteryId, RecordedCycle cycle) {
         String id = stripCsv(name);
         inputs.add(new DemoInput(name, id, LgCsvReader.read(in, id)));
       }
+    }
+    return inputs;
+  }
+
+  /**
+   * The bundled inputs as a pack wired as {@code pack} of identical cells would report them
+   * (voltage × series, current × parallel); the bundled inputs themselves for one cell.
+   */
+  public static List<DemoInput> bundledAsPack(PackLayout pack) throws IOException {
+    List<DemoInput> inputs = new ArrayList<>();
+    for (DemoInput cell : bundled()) {
+      inputs.add(new DemoInput(cell.file(), cell.batteryId(), cell.cycle().toPack(pack)));
     }
     return inputs;
   }

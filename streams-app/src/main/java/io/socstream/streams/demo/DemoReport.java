@@ -62,9 +62,17 @@ public final class DemoReport {
     }
   }
 
-  /** The outcome of one input. */
+  /** The outcome of one input; {@code deadLetters} by reason. */
   public record InputResult(
-      DemoInput input, long recordsIn, long eventsOut, long deadLetters, List<Row> rows) {
+      DemoInput input,
+      long recordsIn,
+      long eventsOut,
+      DeadLetterTally deadLetters,
+      List<Row> rows) {
+
+    public long deadLetterCount() {
+      return deadLetters.total();
+    }
 
     public ErrorStats errors() {
       return ErrorStats.of(rows);
@@ -85,13 +93,14 @@ public final class DemoReport {
    * @param estimates estimated SOC by measurement timestamp (epoch ms) of the window's newest
    *     sample
    * @param eventsOut estimates received (equals {@code estimates.size()} unless one was repeated)
+   * @param deadLetters the input's records refused, by reason
    */
   public static InputResult join(
       DemoInput input,
       long recordsIn,
       SortedMap<Long, Double> estimates,
       long eventsOut,
-      long deadLetters) {
+      DeadLetterTally deadLetters) {
     RecordedCycle cycle = input.cycle();
     Map<Long, Double> labels = new HashMap<>();
     for (int i = 0; i < cycle.size(); i++) {
@@ -113,7 +122,8 @@ public final class DemoReport {
       m.put("battery_id", r.input().batteryId());
       m.put("records_in", r.recordsIn());
       m.put("events_out", r.eventsOut());
-      m.put("dlq", r.deadLetters());
+      m.put("dlq", r.deadLetterCount());
+      m.put("dlq_by_reason", r.deadLetters().byReason());
       m.put("mae", finiteOrNull(e.mae()));
       m.put("rmse", finiteOrNull(e.rmse()));
       m.put("max_abs_error", finiteOrNull(e.maxAbsError()));
@@ -195,10 +205,25 @@ public final class DemoReport {
               r.input().batteryId(),
               r.recordsIn(),
               r.eventsOut(),
-              r.deadLetters(),
+              r.deadLetterCount(),
               percent(e.mae()),
               percent(e.rmse()),
               percent(e.maxAbsError())));
+    }
+    return lines;
+  }
+
+  /**
+   * The dead letters by reason, one line per input and reason with the first message, under a
+   * heading; empty when no input had any.
+   */
+  public static List<String> deadLetterLines(List<InputResult> results) {
+    List<String> lines = new ArrayList<>();
+    for (InputResult r : results) {
+      lines.addAll(r.deadLetters().lines(r.input().batteryId()));
+    }
+    if (!lines.isEmpty()) {
+      lines.add(0, "Dead letters by reason:");
     }
     return lines;
   }

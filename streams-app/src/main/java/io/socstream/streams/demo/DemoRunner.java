@@ -1,8 +1,10 @@
 package io.socstream.streams.demo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.socstream.avro.DeadLetter;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
+import io.socstream.core.features.PackLayout;
 import io.socstream.core.model.ModelCard;
 import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.AvroSerdes;
@@ -70,9 +72,23 @@ public final class DemoRunner {
    * @param speed replay at real time × speed, null = as fast as possible
    * @param modelDir the SavedModel directory, null = the shipped one
    * @param idleTimeout fail when no estimate arrives for this long
+   * @param pack the wiring of the pack the inputs were measured on ({@code --series/--parallel}):
+   *     the engine runs with the same {@code soc.pack.*} and divides them back to one cell. The
+   *     bundled inputs are one cell's: they are scaled up to such a pack first, to simulate one.
    */
   public record Options(
-      List<Path> inputs, Path out, Double speed, Path modelDir, Duration idleTimeout) {}
+      List<Path> inputs,
+      Path out,
+      Double speed,
+      Path modelDir,
+      Duration idleTimeout,
+      PackLayout pack) {
+
+    /** One cell's telemetry, as before packs existed. */
+    public Options(List<Path> inputs, Path out, Double speed, Path modelDir, Duration idleTimeout) {
+      this(inputs, out, speed, modelDir, idleTimeout, PackLayout.CELL);
+    }
+  }
 
   private DemoRunner() {}
 
@@ -116,7 +132,9 @@ public final class DemoRunner {
   public static List<DemoReport.InputResult> run(Options options, PrintWriter out, PrintWriter err)
       throws Exception {
     List<DemoInput> inputs =
-        options.inputs().isEmpty() ? DemoInput.bundled() : DemoInput.files(options.inputs());
+        options.inputs().isEmpty()
+            ? DemoInput.bundledAsPack(options.pack())
+            : DemoInput.files(options.inputs());
     Path model = modelDir(options.modelDir());
     Pacer pacer = options.speed() == null ? Pacer.unpaced() : Pacer.realTime(options.speed());
     quietLogs();
@@ -131,7 +149,7 @@ public final class DemoRunner {
       err.flush();
       resources.broker = LocalKafkaBroker.create(work.resolve("kafka"), "127.0.0.1", 0).start();
       String bootstrap = resources.broker.bootstrapServers();
-      SocStreamsConfig config = config(bootstrap, model, work.resolve("state"));
+      SocStreamsConfig config = config(bootstrap, model, work.resolve("state"), options.pack());
       createTopics(bootstrap, config);
 
       resources.app = SocStreamsApp.create(config, new SimpleMeterRegistry());
@@ -169,9 +187,11 @@ public final class DemoRunner {
       long expectedEvents = batteries.values().stream().mapToLong(b -> b.expected.events()).sum();
       err.printf(
           Locale.ROOT,
-          "demo: model %s, %d input(s), %d records, replay %s; waiting for %d SOC estimates%n",
+          "demo: model %s, %d input(s) (%s), %d records, replay %s; waiting for %d SOC"
+              + " estimates%n",
           app.modelVersion(),
           inputs.size(),
+          config.telemetryDescription(),
           schedule.size(),
           options.speed() == null ? "as fast as possible" : "at " + options.speed() + "x real time",
           expectedEvents);
@@ -191,6 +211,7 @@ public final class DemoRunner {
       }
       List<Path> written = DemoReport.write(options.out(), app.modelVersion(), results);
       DemoReport.table(results).forEach(out::println);
+      DemoReport.deadLetterLines(results).forEach(out::println);
       out.printf(
           Locale.ROOT,
           "Model %s; errors vs the recorded SOC label, in SOC percentage points. %.1f s.%n",
@@ -211,7 +232,7 @@ public final class DemoRunner {
     }
   }
 
-  static SocStreamsConfig config(String bootstrap, Path model, Path stateDir) {
+  static SocStreamsConfig config(String bootstrap, Path model, Path stateDir, PackLayout pack) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(SocStreamsConfig.BOOTSTRAP_SERVERS, bootstrap);
     settings.put(SocStreamsConfig.APPLICATION_ID, "soc-demo");
@@ -221,6 +242,8 @@ public final class DemoRunner {
     settings.put(SocStreamsConfig.STATE_DIR, stateDir.toString());
     settings.put(SocStreamsConfig.PROCESSING_GUARANTEE, "exactly_once_v2");
     settings.put(SocStreamsConfig.OPS_PORT, "-1");
+    settings.put(SocStreamsConfig.PACK_SERIES, Integer.toString(pack.series()));
+    settings.put(SocStreamsConfig.PACK_PARALLEL, Integer.toString(pack.parallel()));
     return SocStreamsConfig.of(settings);
   }
 
@@ -251,6 +274,8 @@ public final class DemoRunner {
       ProgressBar bar) {
     Deserializer<SocEstimate> estimates =
         AvroSerdes.socEstimate(config.serdeConfig()).deserializer();
+    Deserializer<DeadLetter> deadLetters =
+        AvroSerdes.deadLetter(config.serdeConfig()).deserializer();
     ByteArrayDeserializer bytes = new ByteArrayDeserializer();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(TopicReader.consumerConfig(bootstrap), bytes, bytes)) {
@@ -280,7 +305,8 @@ public final class DemoRunner {
             b.eventsOut++;
             bar.step(1);
           } else {
-            b.deadLetters++;
+            DeadLetter d = deadLetters.deserialize(r.topic(), r.headers(), r.value());
+            b.deadLetters.add(d.getReason().toString(), d.getMessage());
           }
         }
         if (progressed || replay.running()) {
@@ -306,7 +332,7 @@ public final class DemoRunner {
 
   private static boolean complete(Map<String, Battery> batteries) {
     for (Battery b : batteries.values()) {
-      if (b.eventsOut < b.expected.events() || b.deadLetters < b.expected.deadLetters()) {
+      if (b.eventsOut < b.expected.events() || b.deadLetters.total() < b.expected.deadLetters()) {
         return false;
       }
     }
@@ -323,7 +349,7 @@ public final class DemoRunner {
           .append('/')
           .append(b.expected.events())
           .append(" estimates, ")
-          .append(b.deadLetters)
+          .append(b.deadLetters.total())
           .append('/')
           .append(b.expected.deadLetters())
           .append(" dead letters;");
@@ -352,7 +378,7 @@ public final class DemoRunner {
     final ExpectedOutput expected;
     final SortedMap<Long, Double> estimates = new TreeMap<>();
     long eventsOut;
-    long deadLetters;
+    final DeadLetterTally deadLetters = new DeadLetterTally();
 
     Battery(DemoInput input, long recordsIn, ExpectedOutput expected) {
       this.input = input;

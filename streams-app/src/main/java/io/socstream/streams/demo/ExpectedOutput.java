@@ -1,5 +1,6 @@
 package io.socstream.streams.demo;
 
+import io.socstream.avro.Telemetry;
 import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureUpdate;
@@ -34,12 +35,13 @@ public record ExpectedOutput(long events, long deadLetters) {
         dead++;
         continue;
       }
+      Telemetry cell = validator.toCell(r.value());
       Sample sample =
           new Sample(
-              r.value().getTimestamp().toEpochMilli(),
-              r.value().getVoltageV(),
-              r.value().getCurrentA(),
-              r.value().getTemperatureC());
+              cell.getTimestamp().toEpochMilli(),
+              cell.getVoltageV(),
+              cell.getCurrentA(),
+              cell.getTemperatureC());
       long newest = state.header().lastTimestampMs();
       FeatureUpdate update = state.accept(sample);
       if (update.outcome() == SampleOutcome.INVALID

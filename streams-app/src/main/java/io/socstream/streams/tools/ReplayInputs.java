@@ -3,6 +3,7 @@ package io.socstream.streams.tools;
 import io.socstream.avro.Telemetry;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
+import io.socstream.core.features.PackLayout;
 import io.socstream.core.features.Sample;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,6 +91,27 @@ public final class ReplayInputs {
         key = batteryId;
       }
       out.add(new ReplayRecord(key, e.timestampMs(), value, sendAt - first));
+    }
+    return out;
+  }
+
+  /**
+   * The records as a pack wired as {@code pack} of identical cells would send them: voltage ×
+   * series, current × parallel ({@link PackLayout#packVoltage}, {@link PackLayout#packCurrent}).
+   * The same list for one cell.
+   */
+  public static List<ReplayRecord> toPack(List<ReplayRecord> records, PackLayout pack) {
+    if (pack.isCell()) {
+      return records;
+    }
+    List<ReplayRecord> out = new ArrayList<>(records.size());
+    for (ReplayRecord r : records) {
+      Telemetry packValue =
+          Telemetry.newBuilder(r.value())
+              .setVoltageV(pack.packVoltage(r.value().getVoltageV()))
+              .setCurrentA(pack.packCurrent(r.value().getCurrentA()))
+              .build();
+      out.add(new ReplayRecord(r.key(), r.timestampMs(), packValue, r.offsetMs()));
     }
     return out;
   }

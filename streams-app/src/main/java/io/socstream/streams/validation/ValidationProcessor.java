@@ -10,8 +10,9 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Refuses invalid telemetry (to the dead-letter queue, through the processing exception handler)
- * and forwards the rest keyed by battery id, timestamped with the measurement time, with its origin
- * in headers.
+ * and forwards the rest as one cell's ({@link TelemetryValidator#toCell}: a pack's voltage and
+ * current divided per {@code soc.pack.*}), keyed by battery id, timestamped with the measurement
+ * time, with its origin in headers. The dead-letter record keeps the bytes as received.
  */
 public final class ValidationProcessor implements Processor<byte[], Telemetry, String, Telemetry> {
 
@@ -44,7 +45,10 @@ public final class ValidationProcessor implements Processor<byte[], Telemetry, S
       throw new TelemetryRejectedException(rejection.reason(), rejection.message());
     }
     Record<String, Telemetry> valid =
-        record.withKey(t.getBatteryId()).withTimestamp(t.getTimestamp().toEpochMilli());
+        record
+            .withKey(t.getBatteryId())
+            .withValue(validator.toCell(t))
+            .withTimestamp(t.getTimestamp().toEpochMilli());
     context
         .recordMetadata()
         .ifPresent(m -> OriginHeaders.stamp(valid.headers(), m, record.timestamp(), record.key()));

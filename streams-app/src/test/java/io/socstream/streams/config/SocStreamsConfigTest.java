@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.features.PackLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -95,12 +96,28 @@ class SocStreamsConfigTest {
         "soc.ops.port|-2",
         "soc.ops.port|65536",
         "soc.no.such.setting|1",
+        "soc.pack.series|0",
+        "soc.pack.series|1.5",
+        "soc.pack.parallel|-1",
+        "soc.pack.parallel|two",
       })
   void aBadValueNamesTheSettingAndTheValue(String key, String value) {
     assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(key, value)))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining(key)
         .hasMessageContaining(value);
+  }
+
+  @Test
+  void packLayoutIsOneCellUnlessSeriesOrParallelAreSet() {
+    assertThat(SocStreamsConfig.defaultsOnly().packLayout()).isEqualTo(PackLayout.CELL);
+    assertThat(SocStreamsConfig.defaultsOnly().telemetryDescription())
+        .isEqualTo("one cell per record (soc.pack.series=1, soc.pack.parallel=1)");
+    SocStreamsConfig pack =
+        SocStreamsConfig.load(null, Map.of("SOC_PACK_SERIES", "96", "SOC_PACK_PARALLEL", "2"));
+    assertThat(pack.packLayout()).isEqualTo(new PackLayout(96, 2));
+    assertThat(pack.telemetryDescription())
+        .isEqualTo("pack 96s2p, divided to one cell (soc.pack.series=96, soc.pack.parallel=2)");
   }
 
   @Test

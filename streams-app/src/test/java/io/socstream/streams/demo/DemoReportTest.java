@@ -36,6 +36,41 @@ class DemoReportTest {
     return new DemoInput(id + ".csv", id, new RecordedCycle(id, samples, soc));
   }
 
+  private static DeadLetterTally oneOutOfBounds() {
+    DeadLetterTally tally = new DeadLetterTally();
+    tally.add("OUT_OF_BOUNDS", "voltage_v = 9.0 V outside soc.bounds.voltage [0.0, 5.0] V");
+    return tally;
+  }
+
+  @Test
+  void deadLettersAreSummedUpByReasonMostFrequentFirstWithTheFirstMessage() {
+    DeadLetterTally pack = new DeadLetterTally();
+    pack.add("LATE", "sample of battery pack at 1 is 9000 ms older than its newest sample");
+    for (int i = 0; i < 3000; i++) {
+      pack.add("OUT_OF_BOUNDS", "voltage_v = " + (375.0 + i) + " V outside [0.0, 5.0] V");
+    }
+    DemoReport.InputResult withDead =
+        DemoReport.join(input("pack", 5), 3001, new TreeMap<>(), 0, pack);
+    DemoReport.InputResult clean =
+        DemoReport.join(input("cell", 5), 5, new TreeMap<>(), 0, new DeadLetterTally());
+
+    assertThat(withDead.deadLetterCount()).isEqualTo(3001);
+    assertThat(DemoReport.deadLetterLines(List.of(clean, withDead)))
+        .containsExactly(
+            "Dead letters by reason:",
+            "pack: 3,000 OUT_OF_BOUNDS, e.g. voltage_v = 375.0 V outside [0.0, 5.0] V",
+            "pack: 1 LATE, e.g. sample of battery pack at 1 is 9000 ms older than its newest"
+                + " sample");
+    assertThat(DemoReport.deadLetterLines(List.of(clean))).isEmpty();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> summary =
+        ((List<Map<String, Object>>) DemoReport.summary("v", List.of(withDead)).get("inputs"))
+            .get(0);
+    assertThat(summary)
+        .containsEntry("dlq", 3001L)
+        .containsEntry("dlq_by_reason", Map.of("OUT_OF_BOUNDS", 3000L, "LATE", 1L));
+  }
+
   @Test
   void estimatesAreJoinedWithTheLabelAtTheirTimestamp() {
     DemoInput in = input("b1", 5);
@@ -45,7 +80,7 @@ class DemoReportTest {
     est.put(T0 + 4000, 0.96); // label 0.96: error 0
     est.put(T0 + 9000, 0.50); // no such sample: no label, not counted
 
-    DemoReport.InputResult r = DemoReport.join(in, 5, est, 4, 1);
+    DemoReport.InputResult r = DemoReport.join(in, 5, est, 4, oneOutOfBounds());
 
     assertThat(r.rows())
         .extracting(DemoReport.Row::timestampMs)
@@ -75,7 +110,8 @@ class DemoReportTest {
 
   @Test
   void withoutComparableRowsTheErrorsAreNull() {
-    DemoReport.InputResult r = DemoReport.join(input("b2", 3), 3, new TreeMap<>(), 0, 0);
+    DemoReport.InputResult r =
+        DemoReport.join(input("b2", 3), 3, new TreeMap<>(), 0, new DeadLetterTally());
     assertThat(r.errors().n()).isZero();
     @SuppressWarnings("unchecked")
     Map<String, Object> first =
@@ -92,7 +128,7 @@ class DemoReportTest {
     for (int i = 10; i < 50; i++) {
       est.put(T0 + 1000L * i, 0.7 + 0.003 * i);
     }
-    DemoReport.InputResult r = DemoReport.join(in, 50, est, est.size(), 0);
+    DemoReport.InputResult r = DemoReport.join(in, 50, est, est.size(), new DeadLetterTally());
     List<Path> written = DemoReport.write(dir, "v", List.of(r));
 
     assertThat(written)
@@ -142,5 +178,16 @@ class DemoReportTest {
     withBad.set(50, bad);
     assertThat(ExpectedOutput.of(withBad, spec, config, now))
         .isEqualTo(new ExpectedOutput(100 - 1 - 10 + 1, 1));
+
+    // A pack's records: all refused as one cell's, all estimated with the pack's settings.
+    io.socstream.core.features.PackLayout pack = new io.socstream.core.features.PackLayout(96, 2);
+    List<ReplayRecord> packRecords = ReplayInputs.toPack(records, pack);
+    assertThat(ExpectedOutput.of(packRecords, spec, config, now))
+        .isEqualTo(new ExpectedOutput(0, 100));
+    SocStreamsConfig packConfig =
+        SocStreamsConfig.of(
+            Map.of(SocStreamsConfig.PACK_SERIES, "96", SocStreamsConfig.PACK_PARALLEL, "2"));
+    assertThat(ExpectedOutput.of(packRecords, spec, packConfig, now))
+        .isEqualTo(new ExpectedOutput(100 - 10 + 1, 0));
   }
 }

@@ -88,4 +88,32 @@ class ReplayInputsTest {
         .setTemperatureC(21.0)
         .build();
   }
+
+  @Test
+  void toPackMultipliesVoltageBySeriesAndCurrentByParallelAndKeepsTheRest() throws Exception {
+    Path csv = dir.resolve("cell_P.csv");
+    Files.writeString(
+        csv,
+        HEADER
+            + "2020-01-01 00:00:00,0.0,4.1,-1.5,25.0,0.9\n"
+            + "2020-01-01 00:00:01,1.0,4.0,2.0,25.5,0.89\n");
+    List<ReplayRecord> cells = ReplayInputs.fromCsv(csv, null);
+
+    List<ReplayRecord> pack =
+        ReplayInputs.toPack(cells, new io.socstream.core.features.PackLayout(96, 2));
+
+    assertThat(pack).extracting(r -> r.value().getVoltageV()).containsExactly(4.1 * 96, 4.0 * 96);
+    assertThat(pack).extracting(r -> r.value().getCurrentA()).containsExactly(-3.0, 4.0);
+    assertThat(pack).extracting(r -> r.value().getTemperatureC()).containsExactly(25.0, 25.5);
+    for (int i = 0; i < cells.size(); i++) {
+      ReplayRecord c = cells.get(i);
+      ReplayRecord p = pack.get(i);
+      assertThat(p.key()).isEqualTo(c.key());
+      assertThat(p.timestampMs()).isEqualTo(c.timestampMs());
+      assertThat(p.offsetMs()).isEqualTo(c.offsetMs());
+      assertThat(p.value().getReportedSoc()).isEqualTo(c.value().getReportedSoc());
+    }
+    assertThat(ReplayInputs.toPack(cells, io.socstream.core.features.PackLayout.CELL))
+        .isSameAs(cells);
+  }
 }
