@@ -121,13 +121,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Stops serving (requests in flight get a second) and closes the schema file; idempotent. */
+  /**
+   * Stops serving and closes the schema file; idempotent. A request in flight is cut off (JDK 17's
+   * {@code HttpServer.stop(delay)} always waits the whole delay); what it registered is durable or
+   * was never acknowledged.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.stop(1);
+    server.stop(0);
     handlers.shutdown();
     try {
       handlers.awaitTermination(5, TimeUnit.SECONDS);

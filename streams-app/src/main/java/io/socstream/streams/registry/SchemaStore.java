@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -208,8 +207,12 @@ final class SchemaStore implements AutoCloseable {
 
   private static Schema parse(String schemaText) {
     try {
-      return new Schema.Parser().parse(schemaText);
-    } catch (AvroRuntimeException e) {
+      Schema schema = new Schema.Parser().parse(schemaText);
+      // Avro 1.12 parses a reference to an undefined name and fails only when writing it out,
+      // with a NullPointerException; any failure on the client's text is an invalid schema.
+      schema.toString();
+      return schema;
+    } catch (RuntimeException e) {
       throw RegistryError.invalidSchema(String.valueOf(e.getMessage()));
     }
   }
