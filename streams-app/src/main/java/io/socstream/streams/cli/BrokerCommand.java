@@ -1,6 +1,7 @@
 package io.socstream.streams.cli;
 
-import io.socstream.streams.tools.LocalKafkaBroker;
+import io.socstream.streams.tools.LocalDevCluster;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -8,14 +9,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./soc broker}: a local single-node KRaft broker until Ctrl-C. */
+/** {@code ./soc broker}: a local Kafka and schema registry until Ctrl-C. */
 @Command(
     name = "broker",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a local single-node Kafka (KRaft, broker and controller in one process) for"
-          + " development without Docker, until Ctrl-C. Formats --dir on first start; topics"
-          + " survive restarts. Replication factor 1 everywhere, so exactly-once works."
+      "Runs a development cluster in one process until Ctrl-C: a single-node Kafka (KRaft, broker"
+          + " and controller) and a Confluent-compatible schema registry (Avro). Formats --dir on"
+          + " first start; topics, records and schemas survive restarts. Replication factor 1"
+          + " everywhere, so exactly-once works; nothing is deleted for its age (retention -1);"
+          + " auto-created topics get 6 partitions."
     })
 public final class BrokerCommand implements Callable<Integer> {
 
@@ -24,47 +27,72 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "9092",
-      description = "Client (PLAINTEXT) port; 0 = a free one. Default: ${DEFAULT-VALUE}.")
+      description = "Kafka client (PLAINTEXT) port; 0 = a free one. Default: ${DEFAULT-VALUE}.")
   int port;
+
+  @Option(
+      names = "--registry-port",
+      defaultValue = "8081",
+      description =
+          "Schema registry (HTTP) port; 0 = a free one, -1 = no registry. Default:"
+              + " ${DEFAULT-VALUE}.")
+  int registryPort;
 
   @Option(
       names = "--host",
       defaultValue = "localhost",
-      description = "Host to listen on and advertise. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Host that Kafka and the registry listen on (and Kafka advertises). Default:"
+              + " ${DEFAULT-VALUE}.")
   String host;
 
   @Option(
       names = "--dir",
       defaultValue = "${sys:user.home}/.soc-stream/broker",
-      description = "Data directory. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Data directory (Kafka's data in data/, schemas in registry/). Default:"
+              + " ${DEFAULT-VALUE}.")
   Path dir;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
-    }
-    LocalKafkaBroker broker = LocalKafkaBroker.create(dir, host, port).start();
+    validate();
+    LocalDevCluster cluster = LocalDevCluster.start(dir, host, port, registryPort);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   System.err.println("soc broker: stopping ...");
-                  broker.stop();
+                  cluster.close();
                   stopped.countDown();
                 },
                 "soc-broker-shutdown"));
-    spec.commandLine()
-        .getOut()
-        .println(
-            "Kafka broker running: bootstrap servers "
-                + broker.bootstrapServers()
-                + " (data in "
-                + broker.dir()
-                + "); Ctrl-C stops it.");
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Kafka broker:    " + cluster.bootstrapServers());
+    out.println(
+        "Schema registry: "
+            + (cluster.registryUrl() == null
+                ? "(none, --registry-port -1)"
+                : cluster.registryUrl()));
+    out.println("Data directory:  " + cluster.dir());
+    out.println("Ctrl-C stops both.");
+    out.flush();
     stopped.await();
     return SocCli.OK;
+  }
+
+  private void validate() {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
+    }
+    if (registryPort < LocalDevCluster.NO_REGISTRY || registryPort > 65535) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--registry-port must be -1 (none) or 0..65535");
+    }
+    if (port != 0 && port == registryPort) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--registry-port must differ from --port (" + port + ")");
+    }
   }
 }

@@ -31,22 +31,36 @@ import org.apache.kafka.common.utils.Time;
  * cluster: replication factor 1 everywhere, including the offsets and transaction state topics (min
  * ISR 1), so exactly-once processing works on one node. The PLAINTEXT listener is {@code host:port}
  * ({@code port} 0 = a free port); the controller listens on a second free port.
+ *
+ * <p>Nothing is deleted for its age or size: replayed telemetry keeps its recorded timestamps
+ * (years old) and estimates carry measurement time, so the usual 7-day time retention would delete
+ * them at the next retention check. {@code log.retention.ms} and {@code log.retention.bytes} are -1
+ * (a topic created with its own {@code retention.ms} still uses that), and records of any age are
+ * accepted ({@code log.message.timestamp.before.max.ms} unlimited, Kafka's default, set explicitly;
+ * {@code after.max.ms} stays Kafka's 1 hour, which old records never meet). Auto-created topics get
+ * {@value #DEFAULT_PARTITIONS} partitions.
  */
 public final class LocalKafkaBroker implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Partitions of an auto-created topic, as many as the engine's topics have. */
+  static final int DEFAULT_PARTITIONS = 6;
+
   private final Path dir;
   private final String host;
   private final int port;
   private final int controllerPort;
+  private final Map<String, String> overrides;
   private KafkaRaftServer server;
 
-  private LocalKafkaBroker(Path dir, String host, int port, int controllerPort) {
+  private LocalKafkaBroker(
+      Path dir, String host, int port, int controllerPort, Map<String, String> overrides) {
     this.dir = dir;
     this.host = host;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.overrides = Map.copyOf(overrides);
   }
 
   /**
@@ -55,8 +69,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * @param port the client port, 0 = a free one
    */
   public static LocalKafkaBroker create(Path dir, String host, int port) {
+    return create(dir, host, port, Map.of());
+  }
+
+  /** As {@link #create(Path, String, int)}, with broker settings replaced (tests). */
+  static LocalKafkaBroker create(Path dir, String host, int port, Map<String, String> overrides) {
     return new LocalKafkaBroker(
-        dir.toAbsolutePath(), host, port == 0 ? freePort(host) : port, freePort(host));
+        dir.toAbsolutePath(), host, port == 0 ? freePort(host) : port, freePort(host), overrides);
   }
 
   /** Formats the directory when it is new, starts the node and waits until it serves clients. */
@@ -130,7 +149,10 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("log.dirs", dataDir().toString());
-    p.put("num.partitions", "1");
+    p.put("num.partitions", Integer.toString(DEFAULT_PARTITIONS));
+    p.put("log.retention.ms", "-1");
+    p.put("log.retention.bytes", "-1");
+    p.put("log.message.timestamp.before.max.ms", Long.toString(Long.MAX_VALUE));
     p.put("offsets.topic.replication.factor", "1");
     p.put("offsets.topic.num.partitions", "1");
     p.put("transaction.state.log.replication.factor", "1");
@@ -140,6 +162,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "true");
+    p.putAll(overrides);
     return p;
   }
 

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docker-compose.yml parses and wires what the engine needs: a single-node KRaft Kafka whose
- * internal topics allow transactions on one node, a schema registry on that Kafka, and the app
- * image pointed (environment and mounted config alike) at the broker and registry service names.
+ * internal topics allow transactions on one node and that deletes nothing for its age, a schema
+ * registry on that Kafka, and the app image pointed (environment and mounted config alike) at the
+ * broker and registry service names.
  */
 class ComposeFileTest {
 
@@ -61,6 +62,12 @@ class ComposeFileTest {
     assertThat(env.path("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").asInt()).isEqualTo(1);
     assertThat(env.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asInt()).isEqualTo(1);
     assertThat(env.has("KAFKA_ZOOKEEPER_CONNECT")).isFalse();
+    // Replayed records are years old: nothing may be deleted for its age or size.
+    assertThat(env.path("KAFKA_LOG_RETENTION_MS").asLong()).isEqualTo(-1);
+    assertThat(env.path("KAFKA_LOG_RETENTION_BYTES").asLong()).isEqualTo(-1);
+    assertThat(env.has("KAFKA_LOG_RETENTION_HOURS")).isFalse();
+    assertThat(env.has("KAFKA_LOG_MESSAGE_TIMESTAMP_BEFORE_MAX_MS")).isFalse();
+    assertThat(env.path("KAFKA_NUM_PARTITIONS").asInt()).isEqualTo(6);
     // A valid cluster id, or the image's format step fails.
     assertThat(Uuid.fromString(env.path("CLUSTER_ID").asText())).isNotNull();
   }
