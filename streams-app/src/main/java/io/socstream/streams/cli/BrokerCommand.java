@@ -3,6 +3,8 @@ package io.socstream.streams.cli;
 import io.socstream.streams.tools.LocalDevCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -54,10 +56,19 @@ public final class BrokerCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   Path dir;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Kafka broker setting replacing the development default (repeatable), e.g."
+              + " --set log.retention.check.interval.ms=1000.")
+  Map<String, String> brokerSettings = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws InterruptedException {
     validate();
-    LocalDevCluster cluster = LocalDevCluster.start(dir, host, port, registryPort);
+    LocalDevCluster cluster =
+        LocalDevCluster.start(dir, host, port, registryPort, brokerSettings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -2,6 +2,7 @@ package io.socstream.streams.tools;
 
 import io.socstream.streams.registry.SchemaRegistryServer;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * {@code ./soc broker} as a Java object: a {@link LocalKafkaBroker} in {@code dir} and, unless
@@ -29,13 +30,19 @@ public final class LocalDevCluster implements AutoCloseable {
    * @param registryPort 0 = a free one, {@link #NO_REGISTRY} = none
    */
   public static LocalDevCluster start(Path dir, String host, int kafkaPort, int registryPort) {
+    return start(dir, host, kafkaPort, registryPort, Map.of());
+  }
+
+  /** As {@link #start(Path, String, int, int)}, with Kafka broker settings replaced. */
+  public static LocalDevCluster start(
+      Path dir, String host, int kafkaPort, int registryPort, Map<String, String> brokerSettings) {
     // The registry first: it starts in milliseconds and fails fast on a taken port.
     SchemaRegistryServer registry =
         registryPort == NO_REGISTRY
             ? null
             : SchemaRegistryServer.start(registryDir(dir), host, registryPort);
     try {
-      return new LocalDevCluster(LocalKafkaBroker.create(dir, host, kafkaPort).start(), registry);
+      return new LocalDevCluster(LocalKafkaBroker.create(dir, host, kafkaPort, brokerSettings).start(), registry);
     } catch (RuntimeException e) {
       if (registry != null) {
         registry.close();

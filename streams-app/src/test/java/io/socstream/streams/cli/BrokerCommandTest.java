@@ -31,7 +31,8 @@ class BrokerCommandTest {
             "0 = a free one. Default: 9092.",
             "-1 = no registry. Default: 8081.",
             "--host",
-            "--dir");
+            "--dir",
+            "--set=KEY=VALUE");
   }
 
   @Test
