@@ -1,5 +1,6 @@
 package io.socstream.export.cli;
 
+import io.socstream.core.data.InputFiles;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocEstimator;
@@ -53,9 +54,7 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path modelDir = ModelLocator.resolve(model);
     for (Path input : inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new IllegalArgumentException("input " + input + " does not exist");
-      }
+      InputFiles.requireReadableFile(input);
     }
     Files.createDirectories(out);
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {

@@ -1,13 +1,13 @@
 package io.socstream.streams.cli;
 
 import io.socstream.avro.Telemetry;
+import io.socstream.core.data.InputFiles;
 import io.socstream.streams.tools.Pacer;
 import io.socstream.streams.tools.ProgressBar;
 import io.socstream.streams.tools.ReplayInputs;
 import io.socstream.streams.tools.ReplayRecord;
 import io.socstream.streams.tools.TelemetryReplayer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,9 +100,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return SocCli.OK;
     }
     for (Path input : source.inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new IllegalArgumentException("Input file " + input + " does not exist");
-      }
+      InputFiles.requireReadableFile(input);
     }
     List<ReplayRecord> schedule = ReplayInputs.schedule(source.inputs, batteryId);
     long batteries = schedule.stream().map(ReplayRecord::key).distinct().count();

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       RecordCommand.class,
+      TailCommand.class,
       BrokerCommand.class,
       io.socstream.streams.bench.BenchCommand.class,
     })
@@ -63,7 +64,7 @@ public final class SocCli implements Runnable {
         e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println(commandLine.getCommandName() + ": " + oneLine(e));
+          commandLine.getErr().println("soc " + commandLine.getCommandName() + ": " + oneLine(e));
           commandLine.getErr().flush();
           return FAILED;
         });

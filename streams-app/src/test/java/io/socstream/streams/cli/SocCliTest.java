@@ -99,7 +99,7 @@ class SocCliTest {
     Path missing = dir.resolve("missing.csv");
     Run r = run("replay", "--input", missing.toString(), "--bootstrap-servers", "localhost:1");
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
-    assertThat(r.err().strip()).isEqualTo("replay: Input file " + missing + " does not exist");
+    assertThat(r.err().strip()).isEqualTo("soc replay: Input file " + missing + " does not exist");
   }
 
   @Test
@@ -113,6 +113,6 @@ class SocCliTest {
     Run r = run("replay", "--input", csv.toString(), "--bootstrap-servers", "localhost:1");
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("replay: ").contains("bad.csv").contains("3");
+    assertThat(r.err()).startsWith("soc replay: ").contains("bad.csv").contains("3");
   }
 }
