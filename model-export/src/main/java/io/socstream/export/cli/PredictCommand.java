@@ -2,6 +2,7 @@ package io.socstream.export.cli;
 
 import io.socstream.core.data.InputFiles;
 import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
@@ -20,10 +21,12 @@ import picocli.CommandLine.Option;
     description = {
       "Estimates SOC over LG HG2-layout CSV files (columns Timestamp, Time [s], Voltage [V],"
           + " Current [A], Temperature [degC]; SOC [-] optional).",
-      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est: one"
-          + " row per window (every sample from the T-th on, warming-up windows included);"
-          + " soc_true is the input's SOC [-] (empty when it has none); soc_est is clamped to"
-          + " [0, 1]."
+      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est,"
+          + "status,voltage_v,current_a,temperature_c: one row per window (every sample from the"
+          + " T-th on, warming-up windows included); soc_true is the input's SOC [-] (empty when"
+          + " it has none); soc_est is clamped to [0, 1]; status is what the stream would emit"
+          + " (WARMING_UP until the longest rolling mean covers its horizon, then OK); the last"
+          + " three are the input sample the window ends at."
     })
 final class PredictCommand implements Callable<Integer> {
 
@@ -60,9 +63,10 @@ final class PredictCommand implements Callable<Integer> {
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
       SocEstimator estimator = new SocEstimator(socModel);
       for (Path input : inputs) {
-        SocSeries series = estimator.estimate(LgCsvReader.read(input));
+        RecordedCycle cycle = LgCsvReader.read(input);
+        SocSeries series = estimator.estimate(cycle);
         Path file = out.resolve(outputName(input));
-        PredictionCsv.write(series, file);
+        PredictionCsv.write(series, cycle, socModel.featureSpec(), file);
         System.out.println(series.size() + " estimates -> " + file);
       }
     }

@@ -81,12 +81,13 @@ public final class SocCli implements Runnable {
     return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
-  /** The jar's implementation version, when packaged. */
+  /** Project version, git commit and the shipped model's version (what `soc -V` prints). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = SocCli.class.getPackage().getImplementationVersion();
-      return new String[] {"soc-stream " + (v == null ? "(development build)" : v)};
+      return io.socstream.core.BuildInfo.current()
+          .versionLines("soc-stream", io.socstream.streams.bench.BenchModel.findShipped())
+          .toArray(String[]::new);
     }
   }
 }
