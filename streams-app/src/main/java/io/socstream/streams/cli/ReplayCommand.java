@@ -126,15 +126,17 @@ public final class ReplayCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
     AckedPrefix acked = new AckedPrefix();
     long sent;
-    try (ResumeHint hint = new ResumeHint(err, acked);
-        Producer<String, Telemetry> producer =
-            TelemetryReplayer.telemetryProducer(
-                kafka.bootstrapServers, kafka.registry, !pacer.paced())) {
+    ResumeHint hint = new ResumeHint(err, acked);
+    try (Producer<String, Telemetry> producer =
+        TelemetryReplayer.telemetryProducer(
+            kafka.bootstrapServers, kafka.registry, !pacer.paced())) {
       sent = TelemetryReplayer.replay(producer, topic, schedule, pacer, bar, acked);
     } catch (TelemetryReplayer.ReplayException e) {
       bar.done();
       throw new IllegalStateException(
           e.getMessage() + "; " + resumeAdvice(skip + acked.prefix()), e);
+    } finally {
+      hint.remove();
     }
     bar.done();
     out.println(
@@ -155,7 +157,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /** On Ctrl-C, says how many records are in the topic and how to resume. */
-  private final class ResumeHint implements AutoCloseable {
+  private final class ResumeHint {
     private final Thread hook;
 
     ResumeHint(PrintWriter err, AckedPrefix acked) {
@@ -170,8 +172,7 @@ public final class ReplayCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    @Override
-    public void close() {
+    void remove() {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {

@@ -68,6 +68,10 @@ public final class SocCli implements Runnable {
           commandLine.getErr().flush();
           return FAILED;
         });
+    // `soc replay -V` answers like `soc -V` (picocli does not pass the provider down).
+    cli.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
     return cli;
   }
 

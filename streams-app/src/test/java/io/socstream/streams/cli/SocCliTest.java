@@ -26,11 +26,79 @@ class SocCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "replay", "record", "broker"})
+  @ValueSource(strings = {"run", "replay", "record", "tail", "broker"})
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Usage: soc " + command);
+  }
+
+  @Test
+  void versionNamesProjectCommitAndShippedModel() {
+    Path shipped = io.socstream.streams.bench.BenchModel.findShipped();
+    assertThat(shipped).as("the shipped model of this checkout").isNotNull();
+    String modelVersion =
+        io.socstream.core.model.ModelCard.read(shipped.resolve("model-card.json")).modelVersion();
+    for (String[] args : new String[][] {{"-V"}, {"--version"}, {"tail", "-V"}}) {
+      Run r = run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.out())
+          .contains("soc-stream 0.")
+          .containsPattern("git commit: ([0-9a-f]{7,}|unknown)")
+          .contains("shipped model: " + modelVersion);
+    }
+  }
+
+  @Test
+  void aDirectoryAsInputSaysSo() {
+    Run r = run("replay", "--input", dir.toString(), "--bootstrap-servers", "localhost:1");
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(r.err().strip())
+        .isEqualTo("soc replay: Input file " + dir + " is a directory (give the files in it)");
+    Run demo = run("demo", "--input", dir.toString());
+    assertThat(demo.code()).isEqualTo(SocCli.FAILED);
+    assertThat(demo.err().strip())
+        .endsWith("Input file " + dir + " is a directory (give the files in it)");
+  }
+
+  @Test
+  void replayToABrokerThatDoesNotAnswerFailsWithinFifteenSecondsWithOneLine() throws Exception {
+    Path csv = dir.resolve("551_Mixed1_25degC_head1280.csv");
+    try (var in = getClass().getResourceAsStream("/fixtures/551_Mixed1_25degC_head1280.csv")) {
+      Files.copy(in, csv);
+    }
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nobody listens there
+    }
+    long start = System.nanoTime();
+    Run r =
+        run(
+            "replay",
+            "--input",
+            csv.toString(),
+            "--bootstrap-servers",
+            "localhost:" + port,
+            "--registry",
+            "mock://dead-broker-test",
+            "--max-speed");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(seconds).isLessThan(15);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .startsWith("soc replay: no Kafka broker answered at localhost:" + port + " within 10 s");
+  }
+
+  @Test
+  void skipBeyondTheInputIsAUsageError() throws Exception {
+    Path csv = dir.resolve("551_Mixed1_25degC_head1280.csv");
+    try (var in = getClass().getResourceAsStream("/fixtures/551_Mixed1_25degC_head1280.csv")) {
+      Files.copy(in, csv);
+    }
+    Run r = run("replay", "--input", csv.toString(), "--skip", "1281");
+    assertThat(r.code()).isEqualTo(SocCli.USAGE);
+    assertThat(r.err()).contains("--skip", "1280");
   }
 
   @Test
