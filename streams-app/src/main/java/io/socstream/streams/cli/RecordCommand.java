@@ -1,5 +1,6 @@
 package io.socstream.streams.cli;
 
+import io.socstream.streams.tools.BrokerProbe;
 import io.socstream.streams.tools.ProgressBar;
 import io.socstream.streams.tools.TopicRecorder;
 import java.nio.file.Files;
@@ -60,6 +61,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
     Duration idle =
         untilIdleSeconds == null ? null : Duration.ofMillis(Math.round(untilIdleSeconds * 1000));
+    BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers, kafka.registry);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =

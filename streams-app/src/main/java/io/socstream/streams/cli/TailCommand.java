@@ -1,5 +1,6 @@
 package io.socstream.streams.cli;
 
+import io.socstream.streams.tools.BrokerProbe;
 import io.socstream.streams.tools.TopicTailer;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -56,6 +57,7 @@ public final class TailCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--idle-timeout must be > 0");
     }
     Duration idle = idleSeconds == null ? null : Duration.ofMillis(Math.round(idleSeconds * 1000));
+    BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     TopicTailer tailer = new TopicTailer(kafka.bootstrapServers, kafka.registry);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
