@@ -16,7 +16,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 public final class BrokerProbe {
 
   /** How long a tool waits for the first answer. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
 
   private BrokerProbe() {}
 

@@ -87,7 +87,12 @@ class SocCliTest {
     assertThat(seconds).isLessThan(15);
     assertThat(r.err().strip())
         .doesNotContain("\n")
-        .startsWith("soc replay: no Kafka broker answered at localhost:" + port + " within 10 s");
+        .startsWith(
+            "soc replay: no Kafka broker answered at localhost:"
+                + port
+                + " within "
+                + io.socstream.streams.tools.BrokerProbe.DEFAULT_TIMEOUT.toSeconds()
+                + " s");
   }
 
   @Test
