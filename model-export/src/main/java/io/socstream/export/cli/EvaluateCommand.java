@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
       "Scores a model on the held-out test drive cycles: UDDS, HWFET, LA92 and US06 at every"
           + " temperature folder of --data (never used by train).",
       "Writes metrics.json (per temperature and per cycle: n, mae, rmse, mse, r2, max_abs_error;"
-          + " errors as fractions), metrics.md (a table in %) and plots/<cycle>_soc.png and"
+          + " errors as fractions), metrics.md (a table in %%) and plots/<cycle>_soc.png and"
           + " plots/<cycle>_error.png. Estimates are clamped to [0, 1]."
     })
 final class EvaluateCommand implements Callable<Integer> {

@@ -32,6 +32,10 @@ public final class ModelExportCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new ModelExportCli());
     cli.setExecutionExceptionHandler(new OneLineFailure());
+    // `soc predict -V` answers like `soc -V` (picocli does not pass the provider down).
+    cli.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().versionProvider(new VersionProvider()));
     return cli;
   }
 

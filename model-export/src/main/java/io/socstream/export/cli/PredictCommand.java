@@ -1,5 +1,6 @@
 package io.socstream.export.cli;
 
+import io.socstream.core.data.InputFiles;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.PackLayout;
@@ -24,15 +25,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Estimates SOC over LG HG2-layout CSV files (columns Timestamp, Time [s], Voltage [V],"
           + " Current [A], Temperature [degC]; SOC [-] optional).",
-      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est: one"
-          + " row per window (every sample from the T-th on, warming-up windows included);"
-          + " soc_true is the input's SOC [-] (empty when it has none); soc_est is clamped to"
-          + " [0, 1].",
+      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est,"
+          + "status,voltage_v,current_a,temperature_c: one row per window (every sample from the"
+          + " T-th on, warming-up windows included); soc_true is the input's SOC [-] (empty when"
+          + " it has none); soc_est is clamped to [0, 1]; status is what the stream would emit"
+          + " (WARMING_UP until the longest rolling mean covers its horizon, then OK); the last"
+          + " three are the (per-cell) input sample the window ends at.",
       "The model estimates ONE cell (LG 18650HG2, about 2.5-4.2 V, 3 Ah). For a pack's telemetry"
           + " give --series/--parallel: each row's voltage is divided by the cells in series and"
           + " its current by the cells in parallel before the model sees it. A WARN line on"
           + " stderr counts the samples outside the model's input range (the card's"
-          + " input_ranges, else the LG HG2 datasheet: 2.5-4.2 V, +/-20 A, -20..40 degC; 5 % of"
+          + " input_ranges, else the LG HG2 datasheet: 2.5-4.2 V, +/-20 A, -20..40 degC; 5 %% of"
           + " each span tolerated)."
     })
 final class PredictCommand implements Callable<Integer> {
@@ -81,9 +84,7 @@ final class PredictCommand implements Callable<Integer> {
     PackLayout layout = packLayout();
     Path modelDir = ModelLocator.resolve(model);
     for (Path input : inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new IllegalArgumentException("input " + input + " does not exist");
-      }
+      InputFiles.requireReadableFile(input);
     }
     Files.createDirectories(out);
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
@@ -99,7 +100,7 @@ final class PredictCommand implements Callable<Integer> {
             .ifPresent(this::warn);
         SocSeries series = estimator.estimate(cycle);
         Path file = out.resolve(outputName(input));
-        PredictionCsv.write(series, file);
+        PredictionCsv.write(series, cycle, socModel.featureSpec(), file);
         System.out.println(series.size() + " estimates -> " + file);
       }
     }

@@ -3,8 +3,12 @@ package io.socstream.export.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.model.ModelCard;
 import io.socstream.export.train.ConvLstmConfig;
 import io.socstream.export.train.InputLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +27,44 @@ class CliExitCodesTest {
     }
     assertThat(CliRun.of("predict", "--help").out()).contains("clamped to [0, 1]");
     assertThat(CliRun.of("--help").exitCode()).isZero();
+  }
+
+  @Test
+  void versionNamesProjectCommitAndShippedModel() throws Exception {
+    String modelVersion =
+        ModelCard.read(ModelLocator.resolve(null).resolve(ModelCard.FILE_NAME)).modelVersion();
+    for (String[] args : new String[][] {{"-V"}, {"--version"}, {"predict", "-V"}}) {
+      CliRun run = CliRun.of(args);
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out())
+          .contains("soc-stream model-export 0.")
+          .containsPattern("git commit: ([0-9a-f]{7,}|unknown)")
+          .contains("shipped model: " + modelVersion);
+    }
+  }
+
+  @Test
+  void helpPrintsNoPicocliWarning() {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : new String[] {"train", "evaluate", "predict"}) {
+        assertThat(CliRun.of(command, "--help").err()).as(command).isEmpty();
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli");
+  }
+
+  @Test
+  void aDirectoryAsInputSaysSo() {
+    CliRun run =
+        CliRun.of("predict", "--input", dir.toString(), "--out", dir.resolve("o").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo("soc predict: Input file " + dir + " is a directory (give the files in it)");
   }
 
   @Test

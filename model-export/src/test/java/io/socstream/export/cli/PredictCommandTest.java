@@ -8,10 +8,12 @@ import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
+import io.socstream.core.features.Sample;
 import io.socstream.core.features.WindowBlock;
 import io.socstream.core.inference.TinyModelFactory;
 import io.socstream.core.model.ModelCard;
 import io.socstream.export.data.DataLayouts;
+import io.socstream.export.eval.PredictionCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,7 +53,7 @@ class PredictCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out.resolve("551_Mixed1_slice.csv"));
-    assertThat(lines.get(0)).isEqualTo("timestamp_ms,soc_true,soc_est");
+    assertThat(lines.get(0)).isEqualTo(PredictionCsv.HEADER);
     RecordedCycle cycle = LgCsvReader.read(input);
     WindowBlock windows = cycle.windowBlock(SPEC, true);
     assertThat(lines).hasSize(1 + windows.count());
@@ -63,6 +65,14 @@ class PredictCommandTest {
       int sample = windows.sampleIndex()[w];
       assertThat(Long.parseLong(row[0])).isEqualTo(cycle.samples().get(sample).timestampMs());
       assertThat(Double.parseDouble(row[1])).isEqualTo(cycle.soc()[sample]);
+      Sample measured = cycle.samples().get(sample);
+      assertThat(Double.parseDouble(row[4])).isEqualTo(measured.voltage());
+      assertThat(Double.parseDouble(row[5])).isEqualTo(measured.current());
+      assertThat(Double.parseDouble(row[6])).isEqualTo(measured.temperature());
+      long segmentSpanMs = measured.timestampMs() - cycle.samples().get(0).timestampMs();
+      assertThat(row[3])
+          .as("status of row %d", w + 1)
+          .isEqualTo(segmentSpanMs < SPEC.longestHorizonMs() ? "WARMING_UP" : "OK");
       float[] window =
           Arrays.copyOfRange(
               windows.features(), windows.offsetOf(w), windows.offsetOf(w) + windows.windowSize());

@@ -8,6 +8,7 @@ import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.core.model.ModelCard;
+import io.socstream.export.eval.PredictionCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,7 @@ class ShippedModelGoldenTest {
     }
     List<String> golden = Files.readAllLines(GOLDEN);
 
-    assertThat(golden.get(0)).isEqualTo("timestamp_ms,soc_true,soc_est");
+    assertThat(golden.get(0)).isEqualTo(PredictionCsv.HEADER);
     assertThat(golden).as("rows; regenerate with: " + REGENERATE).hasSize(series.size() + 1);
     for (int i = 0; i < series.size(); i++) {
       String[] row = golden.get(i + 1).split(",", -1);

@@ -2,20 +2,25 @@ package io.socstream.streams.cli;
 
 import picocli.CommandLine.Option;
 
-/** The connection options that `replay` and `record` share (a picocli mixin). */
+/**
+ * The connection options that `replay`, `record` and `tail` share (a picocli mixin). The defaults
+ * meet `./soc broker` and `./soc run` on this machine.
+ */
 final class KafkaClientOptions {
 
   @Option(
       names = "--bootstrap-servers",
-      required = true,
+      defaultValue = "localhost:9092",
       paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers.")
+      description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
   String bootstrapServers;
 
   @Option(
       names = "--registry",
-      defaultValue = "mock://replay",
+      defaultValue = "http://localhost:8081",
       paramLabel = "URL",
-      description = "Schema registry URL (mock://scope = in-memory). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Schema registry URL (mock://scope = in-memory, for tests only). Default:"
+              + " ${DEFAULT-VALUE}.")
   String registry;
 }

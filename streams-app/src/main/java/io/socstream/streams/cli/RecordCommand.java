@@ -1,5 +1,6 @@
 package io.socstream.streams.cli;
 
+import io.socstream.streams.tools.BrokerProbe;
 import io.socstream.streams.tools.ProgressBar;
 import io.socstream.streams.tools.TopicRecorder;
 import java.nio.file.Files;
@@ -12,15 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ./soc record}: a topic's Telemetry into an Avro container file. */
+/** {@code ./soc record}: a topic's Avro records into an Avro container file. */
 @Command(
     name = "record",
     mixinStandardHelpOptions = true,
     description = {
-      "Records a topic's Telemetry (every partition, committed records only, no consumer group)"
-          + " into an Avro container file that `soc replay --input` accepts. Each entry keeps"
-          + " topic, partition, offset, key and record timestamp next to the Telemetry (schema"
-          + " io.socstream.recording.RecordedTelemetry, in the file header).",
+      "Records a topic's Avro records (every partition, committed records only, no consumer"
+          + " group) into an Avro container file: battery.telemetry (Telemetry), battery.soc"
+          + " (SocEstimate) or the dead-letter topic (DeadLetter); each value is decoded with its"
+          + " writer schema from the registry. Each entry keeps topic, partition, offset, key and"
+          + " record timestamp next to the value (schema io.socstream.recording.RecordedRecord,"
+          + " in the file header). `soc replay --input` accepts recordings of telemetry.",
       "Stops after --until-idle seconds without a record, or on Ctrl-C; the file is complete"
           + " either way."
     })
@@ -58,6 +61,7 @@ public final class RecordCommand implements Callable<Integer> {
     }
     Duration idle =
         untilIdleSeconds == null ? null : Duration.ofMillis(Math.round(untilIdleSeconds * 1000));
+    BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers, kafka.registry);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =

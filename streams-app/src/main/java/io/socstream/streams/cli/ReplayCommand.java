@@ -1,13 +1,15 @@
 package io.socstream.streams.cli;
 
 import io.socstream.avro.Telemetry;
+import io.socstream.core.data.InputFiles;
+import io.socstream.streams.tools.AckedPrefix;
+import io.socstream.streams.tools.BrokerProbe;
 import io.socstream.streams.tools.Pacer;
 import io.socstream.streams.tools.ProgressBar;
 import io.socstream.streams.tools.ReplayInputs;
 import io.socstream.streams.tools.ReplayRecord;
 import io.socstream.streams.tools.TelemetryReplayer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -99,6 +101,15 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Simulate M cells in parallel: every record's current x M. Default 1.")
   int parallel;
 
+  @Option(
+      names = "--skip",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Skip the first N records of the input (in send order), e.g. to resume a replay that"
+              + " stopped: a failed or interrupted replay prints the N to use.")
+  long skip;
+
   @Override
   public Integer call() throws Exception {
     Pacer pacer = pacer();
@@ -109,6 +120,7 @@ public final class ReplayCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             spec.commandLine(), "--battery-id does not apply to --from-topic");
       }
+      BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
       long n =
           TelemetryReplayer.copyTopic(
               kafka.bootstrapServers, source.fromTopic, topic, pacer, ProgressBar.Factory.on(err));
@@ -116,25 +128,76 @@ public final class ReplayCommand implements Callable<Integer> {
       return SocCli.OK;
     }
     for (Path input : source.inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new IllegalArgumentException("Input file " + input + " does not exist");
-      }
+      InputFiles.requireReadableFile(input);
     }
-    List<ReplayRecord> schedule =
+    List<ReplayRecord> all =
         ReplayInputs.toPack(
             ReplayInputs.schedule(source.inputs, batteryId),
             PackOptions.layout(spec.commandLine(), series, parallel));
+    if (skip < 0 || skip > all.size()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--skip must be between 0 and the input's " + all.size() + " records, was " + skip);
+    }
+    List<ReplayRecord> schedule = all.subList((int) skip, all.size());
     long batteries = schedule.stream().map(ReplayRecord::key).distinct().count();
+    BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
+    AckedPrefix acked = new AckedPrefix();
     long sent;
+    ResumeHint hint = new ResumeHint(err, acked);
     try (Producer<String, Telemetry> producer =
         TelemetryReplayer.telemetryProducer(
             kafka.bootstrapServers, kafka.registry, !pacer.paced())) {
-      sent = TelemetryReplayer.replay(producer, topic, schedule, pacer, bar);
+      sent = TelemetryReplayer.replay(producer, topic, schedule, pacer, bar, acked);
+    } catch (TelemetryReplayer.ReplayException e) {
+      bar.done();
+      throw new IllegalStateException(
+          e.getMessage() + "; " + resumeAdvice(skip + acked.prefix()), e);
+    } finally {
+      hint.remove();
     }
     bar.done();
-    out.println("Replayed " + sent + " records of " + batteries + " batteries to " + topic);
+    out.println(
+        "Replayed "
+            + sent
+            + " records of "
+            + batteries
+            + " batteries to "
+            + topic
+            + (skip > 0
+                ? " (skipped the first " + skip + "; " + (skip + sent) + " sent in all)"
+                : ""));
     return SocCli.OK;
+  }
+
+  private static String resumeAdvice(long inTopic) {
+    return "the first " + inTopic + " records are in the topic: resume with --skip " + inTopic;
+  }
+
+  /** On Ctrl-C, says how many records are in the topic and how to resume. */
+  private final class ResumeHint {
+    private final Thread hook;
+
+    ResumeHint(PrintWriter err, AckedPrefix acked) {
+      hook =
+          new Thread(
+              () -> {
+                err.println();
+                err.println("soc replay: interrupted; " + resumeAdvice(skip + acked.prefix()));
+                err.flush();
+              },
+              "soc-replay-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void remove() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs (or ran)
+      }
+    }
   }
 
   private Pacer pacer() {

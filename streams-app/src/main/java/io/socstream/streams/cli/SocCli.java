@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       RecordCommand.class,
+      TailCommand.class,
       BrokerCommand.class,
       io.socstream.streams.bench.BenchCommand.class,
     })
@@ -63,10 +64,14 @@ public final class SocCli implements Runnable {
         e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println(commandLine.getCommandName() + ": " + oneLine(e));
+          commandLine.getErr().println("soc " + commandLine.getCommandName() + ": " + oneLine(e));
           commandLine.getErr().flush();
           return FAILED;
         });
+    // `soc replay -V` answers like `soc -V` (picocli does not pass the provider down).
+    cli.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
     return cli;
   }
 
@@ -80,12 +85,13 @@ public final class SocCli implements Runnable {
     return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
-  /** The jar's implementation version, when packaged. */
+  /** Project version, git commit and the shipped model's version (what `soc -V` prints). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = SocCli.class.getPackage().getImplementationVersion();
-      return new String[] {"soc-stream " + (v == null ? "(development build)" : v)};
+      return io.socstream.core.BuildInfo.current()
+          .versionLines("soc-stream", io.socstream.streams.bench.BenchModel.findShipped())
+          .toArray(String[]::new);
     }
   }
 }

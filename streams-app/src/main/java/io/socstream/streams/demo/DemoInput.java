@@ -1,11 +1,11 @@
 package io.socstream.streams.demo;
 
+import io.socstream.core.data.InputFiles;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.features.PackLayout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,9 +57,7 @@ public record DemoInput(String file, String batteryId, RecordedCycle cycle) {
     List<DemoInput> inputs = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException("Input file " + file + " does not exist");
-      }
+      InputFiles.requireReadableFile(file);
       String id = stripCsv(file.getFileName().toString());
       if (!ids.add(id)) {
         throw new IllegalArgumentException(

@@ -30,8 +30,24 @@ public final class DemoReport {
 
   private DemoReport() {}
 
-  /** One estimate joined with the label at its timestamp (NaN where the input has none). */
-  public record Row(long timestampMs, double socTrue, double socEst) {}
+  /** The demo CSV's header. */
+  public static final String CSV_HEADER =
+      "timestamp_ms,soc_true,soc_est,status,voltage_v,current_a,temperature_c";
+
+  /**
+   * One estimate joined with the input sample at its timestamp: the label (NaN where the input has
+   * none) and the measurements (NaN where no sample has that timestamp).
+   *
+   * @param status the estimate's status (OK, WARMING_UP), empty when unknown
+   */
+  public record Row(
+      long timestampMs,
+      double socTrue,
+      double socEst,
+      String status,
+      double voltageV,
+      double currentA,
+      double temperatureC) {}
 
   /**
    * Error statistics over the rows where both values are finite, as fractions of SOC (0..1); NaN
@@ -101,14 +117,44 @@ public final class DemoReport {
       SortedMap<Long, Double> estimates,
       long eventsOut,
       DeadLetterTally deadLetters) {
+    return join(input, recordsIn, estimates, Map.of(), eventsOut, deadLetters);
+  }
+
+  /**
+   * As {@link #join(DemoInput, long, SortedMap, long, DeadLetterTally)}, with each estimate's status.
+   *
+   * @param statuses the status of the estimate by timestamp
+   */
+  public static InputResult join(
+      DemoInput input,
+      long recordsIn,
+      SortedMap<Long, Double> estimates,
+      Map<Long, String> statuses,
+      long eventsOut,
+      DeadLetterTally deadLetters) {
     RecordedCycle cycle = input.cycle();
-    Map<Long, Double> labels = new HashMap<>();
+    Map<Long, Integer> sampleAt = new HashMap<>();
     for (int i = 0; i < cycle.size(); i++) {
       // A repeated timestamp is dropped by the pipeline as a duplicate: the first row counts.
-      labels.putIfAbsent(cycle.samples().get(i).timestampMs(), cycle.soc()[i]);
+      sampleAt.putIfAbsent(cycle.samples().get(i).timestampMs(), i);
     }
     List<Row> rows = new ArrayList<>(estimates.size());
-    estimates.forEach((t, est) -> rows.add(new Row(t, labels.getOrDefault(t, Double.NaN), est)));
+    estimates.forEach(
+        (t, est) -> {
+          Integer i = sampleAt.get(t);
+          String status = statuses.getOrDefault(t, "");
+          rows.add(
+              i == null
+                  ? new Row(t, Double.NaN, est, status, Double.NaN, Double.NaN, Double.NaN)
+                  : new Row(
+                      t,
+                      cycle.soc()[i],
+                      est,
+                      status,
+                      cycle.samples().get(i).voltage(),
+                      cycle.samples().get(i).current(),
+                      cycle.samples().get(i).temperature()));
+        });
     return new InputResult(input, recordsIn, eventsOut, deadLetters, List.copyOf(rows));
   }
 
@@ -136,9 +182,10 @@ public final class DemoReport {
   }
 
   /**
-   * Writes {@value #SUMMARY_FILE}, one {@code soc-<battery_id>.csv} ({@code
-   * timestamp_ms,soc_true,soc_est}; an empty soc_true where the input has no label) and one {@code
-   * soc-<battery_id>.png} per input (when it has estimates) into {@code dir}.
+   * Writes {@value #SUMMARY_FILE}, one {@code soc-<battery_id>.csv} ({@value #CSV_HEADER}; an empty
+   * soc_true where the input has no label; voltage_v, current_a, temperature_c the input sample the
+   * estimate ends at, as the model saw it) and one {@code soc-<battery_id>.png} per input (when it
+   * has estimates) into {@code dir}.
    *
    * @return the files written
    */
@@ -165,13 +212,22 @@ public final class DemoReport {
 
   static void writeCsv(Path file, List<Row> rows) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write("timestamp_ms,soc_true,soc_est\n");
+      w.write(CSV_HEADER);
+      w.write('\n');
       for (Row r : rows) {
         w.write(Long.toString(r.timestampMs()));
         w.write(',');
-        w.write(Double.isNaN(r.socTrue()) ? "" : Double.toString(r.socTrue()));
+        w.write(orEmpty(r.socTrue()));
         w.write(',');
         w.write(Double.toString(r.socEst()));
+        w.write(',');
+        w.write(r.status());
+        w.write(',');
+        w.write(orEmpty(r.voltageV()));
+        w.write(',');
+        w.write(orEmpty(r.currentA()));
+        w.write(',');
+        w.write(orEmpty(r.temperatureC()));
         w.write('\n');
       }
     }
@@ -230,6 +286,10 @@ public final class DemoReport {
 
   private static String percent(double fraction) {
     return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", 100 * fraction) : "n/a";
+  }
+
+  private static String orEmpty(double value) {
+    return Double.isNaN(value) ? "" : Double.toString(value);
   }
 
   private static Double finiteOrNull(double value) {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +208,9 @@ public final class DemoRunner {
 
       List<DemoReport.InputResult> results = new ArrayList<>();
       for (Battery b : batteries.values()) {
-        results.add(DemoReport.join(b.input, b.recordsIn, b.estimates, b.eventsOut, b.deadLetters));
+        results.add(
+            DemoReport.join(
+                b.input, b.recordsIn, b.estimates, b.statuses, b.eventsOut, b.deadLetters));
       }
       List<Path> written = DemoReport.write(options.out(), app.modelVersion(), results);
       DemoReport.table(results).forEach(out::println);
@@ -302,6 +305,7 @@ public final class DemoRunner {
           if (r.topic().equals(config.socTopic())) {
             SocEstimate e = estimates.deserialize(r.topic(), r.headers(), r.value());
             b.estimates.put(e.getTimestamp().toEpochMilli(), e.getSoc());
+            b.statuses.put(e.getTimestamp().toEpochMilli(), e.getStatus().name());
             b.eventsOut++;
             bar.step(1);
           } else {
@@ -377,6 +381,7 @@ public final class DemoRunner {
     final long recordsIn;
     final ExpectedOutput expected;
     final SortedMap<Long, Double> estimates = new TreeMap<>();
+    final Map<Long, String> statuses = new HashMap<>();
     long eventsOut;
     final DeadLetterTally deadLetters = new DeadLetterTally();
 

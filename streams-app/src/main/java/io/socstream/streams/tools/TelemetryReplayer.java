@@ -26,6 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TelemetryReplayer {
 
+  /** How long a replay keeps retrying a record through a broker outage before it gives up. */
+  public static final java.time.Duration OUTAGE_TOLERANCE = java.time.Duration.ofSeconds(330);
+
   private TelemetryReplayer() {}
 
   /** Idempotent producer settings for {@code bootstrapServers}. */
@@ -38,6 +41,12 @@ public final class TelemetryReplayer {
     p.put(ProducerConfig.LINGER_MS_CONFIG, fast ? 20 : 0);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, fast ? 256 * 1024 : 16 * 1024);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, fast ? "lz4" : "none");
+    // Ride out a broker outage of up to 5 minutes: the producer keeps retrying every record (the
+    // idempotent producer neither loses nor duplicates one), and a send blocks rather than fails
+    // while metadata or buffer space is missing.
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) OUTAGE_TOLERANCE.toMillis());
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, OUTAGE_TOLERANCE.toMillis());
+    p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
     return p;
   }
 
@@ -50,9 +59,22 @@ public final class TelemetryReplayer {
         producerConfig(bootstrapServers, fast), new StringSerializer(), values);
   }
 
+  /** {@link #replay(Producer, String, List, Pacer, ProgressBar, AckedPrefix)}, no prefix kept. */
+  public static long replay(
+      Producer<String, Telemetry> producer,
+      String topic,
+      List<ReplayRecord> records,
+      Pacer pacer,
+      ProgressBar progress)
+      throws InterruptedException {
+    return replay(producer, topic, records, pacer, progress, new AckedPrefix());
+  }
+
   /**
-   * Sends every record, paced; waits until all are acknowledged.
+   * Sends every record, paced from the first one's offset (so a resumed replay does not wait for
+   * the records it skipped); waits until all are acknowledged.
    *
+   * @param acked counts the records acknowledged without a gap, from the first of {@code records}
    * @return the number of records sent
    * @throws ReplayException when a send failed (the first failure)
    */
@@ -61,13 +83,24 @@ public final class TelemetryReplayer {
       String topic,
       List<ReplayRecord> records,
       Pacer pacer,
-      ProgressBar progress)
+      ProgressBar progress,
+      AckedPrefix acked)
       throws InterruptedException {
     Acks acks = new Acks(progress);
-    for (ReplayRecord r : records) {
+    long base = records.isEmpty() ? 0 : records.get(0).offsetMs();
+    for (int i = 0; i < records.size(); i++) {
+      ReplayRecord r = records.get(i);
       acks.throwIfFailed();
-      pacer.awaitOffset(r.offsetMs());
-      producer.send(new ProducerRecord<>(topic, null, r.timestampMs(), r.key(), r.value()), acks);
+      pacer.awaitOffset(r.offsetMs() - base);
+      int index = i;
+      producer.send(
+          new ProducerRecord<>(topic, null, r.timestampMs(), r.key(), r.value()),
+          (metadata, e) -> {
+            if (e == null) {
+              acked.ack(index);
+            }
+            acks.onCompletion(metadata, e);
+          });
     }
     producer.flush();
     acks.throwIfFailed();

@@ -1,79 +1,39 @@
 package io.socstream.streams.tools;
 
-import io.socstream.avro.Telemetry;
-import io.socstream.core.serde.ConfluentWireFormat;
-import io.socstream.core.serde.MockSchemaRegistry;
-import io.socstream.core.serde.SpecificAvroDeserializer;
-import io.socstream.core.serde.UnknownSchemaIdException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Records the Telemetry of a topic into a {@link TelemetryRecording}: every partition, no consumer
- * group, committed records only. Stops after {@code untilIdle} without a new record, or on {@link
- * #stop()} (e.g. from a Ctrl-C hook); the file is complete either way.
+ * Records a topic of Confluent wire-format Avro values (Telemetry, SocEstimate, DeadLetter, ...)
+ * into a {@link TopicRecording}: every partition, no consumer group, committed records only. Each
+ * value is decoded with its writer schema from the registry. Stops after {@code untilIdle} without
+ * a new record, or on {@link #stop()} (e.g. from a Ctrl-C hook); the file is complete either way.
+ * Tombstones (null values) are not recorded.
  */
 public final class TopicRecorder {
 
-  private final KafkaConsumer<String, Telemetry> consumer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final WireFormatAvroReader values;
   private volatile boolean stopping;
 
   public TopicRecorder(String bootstrapServers, String registryUrl) {
-    SpecificAvroDeserializer<Telemetry> values = new SpecificAvroDeserializer<>(Telemetry.class);
-    values.configure(Map.of("schema.registry.url", registryUrl), false);
-    Deserializer<Telemetry> tolerant =
-        registryUrl.startsWith(MockSchemaRegistry.URL_PREFIX) ? new MockTolerant(values) : values;
+    this.values = WireFormatAvroReader.forUrl(registryUrl);
     this.consumer =
         new KafkaConsumer<>(
-            TopicReader.consumerConfig(bootstrapServers), new StringDeserializer(), tolerant);
-  }
-
-  /**
-   * An in-memory ({@code mock://}) registry lives in one process: a topic written by another
-   * process (e.g. {@code soc replay} with its default {@code mock://replay}) carries schema ids
-   * this process has never seen. Those values are read with this build's Telemetry schema as the
-   * writer schema, which is what a {@code soc replay} of the same build wrote.
-   */
-  private static final class MockTolerant implements Deserializer<Telemetry> {
-    private final Deserializer<Telemetry> registry;
-    private final SpecificDatumReader<Telemetry> local = new SpecificDatumReader<>(Telemetry.class);
-
-    MockTolerant(Deserializer<Telemetry> registry) {
-      this.registry = registry;
-    }
-
-    @Override
-    public Telemetry deserialize(String topic, byte[] payload) {
-      try {
-        return registry.deserialize(topic, payload);
-      } catch (UnknownSchemaIdException e) {
-        try {
-          return local.read(
-              null,
-              DecoderFactory.get()
-                  .binaryDecoder(
-                      payload,
-                      ConfluentWireFormat.HEADER_SIZE,
-                      ConfluentWireFormat.bodyLength(payload),
-                      null));
-        } catch (IOException | RuntimeException notTelemetry) {
-          e.addSuppressed(notTelemetry);
-          throw e;
-        }
-      }
-    }
+            TopicReader.consumerConfig(bootstrapServers),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
   }
 
   /**
@@ -82,12 +42,13 @@ public final class TopicRecorder {
    * @param fromBeginning start at the oldest record (else only records that arrive from now on)
    * @param untilIdle stop after this long without a record; null = until {@link #stop()}
    * @return the number of records written
+   * @throws IllegalStateException naming the record when a value cannot be decoded
    */
   public long record(
       String topic, Path out, boolean fromBeginning, Duration untilIdle, ProgressBar progress)
       throws IOException {
     try (consumer;
-        TelemetryRecording.Writer writer = TelemetryRecording.create(out)) {
+        TopicRecording.Writer writer = TopicRecording.create(out)) {
       List<TopicPartition> partitions = TopicReader.assignAll(consumer, topic);
       if (fromBeginning) {
         consumer.seekToBeginning(partitions);
@@ -97,16 +58,23 @@ public final class TopicRecorder {
       }
       long lastRecordNanos = System.nanoTime();
       while (!stopping) {
-        ConsumerRecords<String, Telemetry> batch;
+        ConsumerRecords<String, byte[]> batch;
         try {
           batch = consumer.poll(Duration.ofMillis(200));
         } catch (WakeupException e) {
           break;
         }
-        for (ConsumerRecord<String, Telemetry> r : batch) {
-          writer.append(
-              new TelemetryRecording.Entry(
-                  r.topic(), r.partition(), r.offset(), r.key(), r.timestamp(), r.value()));
+        for (ConsumerRecord<String, byte[]> r : batch) {
+          if (r.value() != null) {
+            writer.append(
+                new TopicRecording.Entry(
+                    r.topic(),
+                    r.partition(),
+                    r.offset(),
+                    r.key(),
+                    r.timestamp(),
+                    decode(r, writer.valueSchema())));
+          }
         }
         if (!batch.isEmpty()) {
           progress.step(batch.count());
@@ -118,6 +86,24 @@ public final class TopicRecorder {
       }
       progress.done();
       return writer.count();
+    }
+  }
+
+  /** The value as the file holds it: its own schema first, resolved to the file's after that. */
+  private GenericRecord decode(ConsumerRecord<String, byte[]> r, Schema fileValues) {
+    try {
+      return fileValues == null ? values.read(r.value()) : values.read(r.value(), fileValues);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot record "
+              + r.topic()
+              + "-"
+              + r.partition()
+              + "@"
+              + r.offset()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -34,7 +34,7 @@ class RunCommandTest {
     Run r = run("soc.batch.size=0\n");
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("run: ").contains("soc.batch.size").contains("'0'");
+    assertThat(r.err()).startsWith("soc run: ").contains("soc.batch.size").contains("'0'");
   }
 
   @Test
@@ -63,7 +63,8 @@ class RunCommandTest {
     Path missing = dir.resolve("nope.properties");
     Run r = runArgs("run", "--config", missing.toString());
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
-    assertThat(r.err().strip()).isEqualTo("run: Configuration file " + missing + " does not exist");
+    assertThat(r.err().strip())
+        .isEqualTo("soc run: Configuration file " + missing + " does not exist");
   }
 
   @Test

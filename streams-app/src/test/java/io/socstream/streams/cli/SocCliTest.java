@@ -26,11 +26,84 @@ class SocCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "replay", "record", "broker"})
+  @ValueSource(strings = {"run", "replay", "record", "tail", "broker"})
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Usage: soc " + command);
+  }
+
+  @Test
+  void versionNamesProjectCommitAndShippedModel() {
+    Path shipped = io.socstream.streams.bench.BenchModel.findShipped();
+    assertThat(shipped).as("the shipped model of this checkout").isNotNull();
+    String modelVersion =
+        io.socstream.core.model.ModelCard.read(shipped.resolve("model-card.json")).modelVersion();
+    for (String[] args : new String[][] {{"-V"}, {"--version"}, {"tail", "-V"}}) {
+      Run r = run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.out())
+          .contains("soc-stream 0.")
+          .containsPattern("git commit: ([0-9a-f]{7,}|unknown)")
+          .contains("shipped model: " + modelVersion);
+    }
+  }
+
+  @Test
+  void aDirectoryAsInputSaysSo() {
+    Run r = run("replay", "--input", dir.toString(), "--bootstrap-servers", "localhost:1");
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(r.err().strip())
+        .isEqualTo("soc replay: Input file " + dir + " is a directory (give the files in it)");
+    Run demo = run("demo", "--input", dir.toString());
+    assertThat(demo.code()).isEqualTo(SocCli.FAILED);
+    assertThat(demo.err().strip())
+        .endsWith("Input file " + dir + " is a directory (give the files in it)");
+  }
+
+  @Test
+  void replayToABrokerThatDoesNotAnswerFailsWithinFifteenSecondsWithOneLine() throws Exception {
+    Path csv = dir.resolve("551_Mixed1_25degC_head1280.csv");
+    try (var in = getClass().getResourceAsStream("/fixtures/551_Mixed1_25degC_head1280.csv")) {
+      Files.copy(in, csv);
+    }
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nobody listens there
+    }
+    long start = System.nanoTime();
+    Run r =
+        run(
+            "replay",
+            "--input",
+            csv.toString(),
+            "--bootstrap-servers",
+            "localhost:" + port,
+            "--registry",
+            "mock://dead-broker-test",
+            "--max-speed");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(seconds).isLessThan(15);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .startsWith(
+            "soc replay: no Kafka broker answered at localhost:"
+                + port
+                + " within "
+                + io.socstream.streams.tools.BrokerProbe.DEFAULT_TIMEOUT.toSeconds()
+                + " s");
+  }
+
+  @Test
+  void skipBeyondTheInputIsAUsageError() throws Exception {
+    Path csv = dir.resolve("551_Mixed1_25degC_head1280.csv");
+    try (var in = getClass().getResourceAsStream("/fixtures/551_Mixed1_25degC_head1280.csv")) {
+      Files.copy(in, csv);
+    }
+    Run r = run("replay", "--input", csv.toString(), "--skip", "1281");
+    assertThat(r.code()).isEqualTo(SocCli.USAGE);
+    assertThat(r.err()).contains("--skip", "1280");
   }
 
   @Test
@@ -48,9 +121,9 @@ class SocCliTest {
 
   @Test
   void missingOrConflictingOptionsAreUsageErrors() {
-    Run missing = run("replay", "--input", "x.csv");
+    Run missing = run("replay");
     assertThat(missing.code()).isEqualTo(SocCli.USAGE);
-    assertThat(missing.err()).contains("--bootstrap-servers");
+    assertThat(missing.err()).contains("--input");
 
     Run both =
         run(
@@ -99,7 +172,7 @@ class SocCliTest {
     Path missing = dir.resolve("missing.csv");
     Run r = run("replay", "--input", missing.toString(), "--bootstrap-servers", "localhost:1");
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
-    assertThat(r.err().strip()).isEqualTo("replay: Input file " + missing + " does not exist");
+    assertThat(r.err().strip()).isEqualTo("soc replay: Input file " + missing + " does not exist");
   }
 
   @Test
@@ -113,6 +186,6 @@ class SocCliTest {
     Run r = run("replay", "--input", csv.toString(), "--bootstrap-servers", "localhost:1");
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("replay: ").contains("bad.csv").contains("3");
+    assertThat(r.err()).startsWith("soc replay: ").contains("bad.csv").contains("3");
   }
 }

@@ -29,7 +29,7 @@ class DemoCommandTest {
     Run r = run("demo", "--model", missing.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
     assertThat(r.err().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("demo: No model in " + missing).contains("--model");
+    assertThat(r.err()).startsWith("soc demo: No model in " + missing).contains("--model");
   }
 
   @Test
@@ -37,7 +37,7 @@ class DemoCommandTest {
     Path missing = dir.resolve("nope.csv");
     Run r = run("demo", "--input", missing.toString());
     assertThat(r.code()).isEqualTo(SocCli.FAILED);
-    assertThat(r.err().strip()).isEqualTo("demo: Input file " + missing + " does not exist");
+    assertThat(r.err().strip()).isEqualTo("soc demo: Input file " + missing + " does not exist");
   }
 
   @Test

@@ -78,7 +78,8 @@ class DemoIT {
 
     Path csv = out.resolve("soc-us06_head.csv");
     List<String> lines = Files.readAllLines(csv);
-    assertThat(lines.get(0)).isEqualTo("timestamp_ms,soc_true,soc_est");
+    assertThat(lines.get(0)).isEqualTo(DemoReport.CSV_HEADER);
+    assertThat(lines.get(1)).contains(",WARMING_UP,");
     assertThat(lines).hasSize((int) expectedEvents + 1);
     double sumAbs = 0;
     double sumSquares = 0;

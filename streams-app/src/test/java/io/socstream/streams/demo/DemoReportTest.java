@@ -135,7 +135,10 @@ class DemoReportTest {
         .containsExactly(
             dir.resolve("summary.json"), dir.resolve("soc-b3.csv"), dir.resolve("soc-b3.png"));
     List<String> lines = Files.readAllLines(dir.resolve("soc-b3.csv"));
-    assertThat(lines).hasSize(41).first().isEqualTo("timestamp_ms,soc_true,soc_est");
+    assertThat(lines)
+        .hasSize(41)
+        .first()
+        .isEqualTo("timestamp_ms,soc_true,soc_est,status,voltage_v,current_a,temperature_c");
     double sum = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
