@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +75,7 @@ class RunCommandIT {
     List<String> created = TopicSetup.ensure(admin, c, Duration.ofSeconds(10));
 
     assertThat(created).containsExactly("a.telemetry", "a.dlq");
-    Map<String, TopicDescription> topics =
-        admin.describeTopics(List.of("a.telemetry", "a.soc", "a.dlq")).allTopicNames().get();
+    Map<String, TopicDescription> topics = describe(List.of("a.telemetry", "a.soc", "a.dlq"));
     assertThat(topics.get("a.telemetry").partitions()).hasSize(4);
     assertThat(topics.get("a.dlq").partitions()).hasSize(4);
     assertThat(topics.get("a.soc").partitions()).hasSize(1); // already there: left as it was
@@ -92,6 +92,22 @@ class RunCommandIT {
       assertThat(retention).as(topic).isEqualTo(topic.equals("a.soc") ? "604800000" : "-1");
     }
     assertThat(TopicSetup.ensure(admin, c, Duration.ofSeconds(10))).isEmpty();
+  }
+
+  /** The topics' descriptions, once the broker's metadata has caught up with the controller. */
+  private static Map<String, TopicDescription> describe(List<String> topics) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      try {
+        return admin.describeTopics(topics).allTopicNames().get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   @Test
