@@ -68,6 +68,9 @@ public final class KafkaStreamsProperties {
     // StreamsConfig it builds (3x per start) unless it is set, and 5.0 makes it the default. The
     // constant is deprecated (it goes away with 5.0), hence the literal.
     p.put("processing.exception.handler.global.enabled", true);
+    // The partition assignor builds a StreamsConfig of its own from the main consumer's settings,
+    // which Kafka Streams does not copy this one into: a third warning unless given there too.
+    p.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
     // A new application starts from the oldest telemetry still retained.
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // Static membership (Kafka Streams appends -<thread index>): a restarted instance rejoins as
