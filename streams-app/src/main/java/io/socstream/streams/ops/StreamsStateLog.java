@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams' life at INFO, which its own loggers only give amid much else: each state change
  * ({@code REBALANCING -> RUNNING}), and each state store's restore from its changelog: one line
  * when it starts, one when all its partitions are done (records restored, partitions, seconds).
- * Further state listeners can be added ({@link KafkaStreams} takes only one).
+ * Stores with nothing to restore (a fresh start) are not mentioned. Further state listeners can be
+ * added ({@link KafkaStreams} takes only one).
  */
 public final class StreamsStateLog implements KafkaStreams.StateListener, StateRestoreListener {
 
@@ -41,15 +42,12 @@ public final class StreamsStateLog implements KafkaStreams.StateListener, StateR
   @Override
   public synchronized void onRestoreStart(
       TopicPartition partition, String store, long startingOffset, long endingOffset) {
-    Restore r = restores.get(store);
-    boolean first = r == null;
-    if (first) {
-      r = new Restore(System.nanoTime());
-      restores.put(store, r);
-    }
+    Restore r = restores.computeIfAbsent(store, s -> new Restore(System.nanoTime()));
     r.active.add(partition);
     r.partitions++;
-    if (first) {
+    if (!r.announced && endingOffset > startingOffset) {
+      // Only a restore with something to read is news; a fresh or up-to-date store is not.
+      r.announced = true;
       LOG.info("Restoring state store {} from {}", store, partition.topic());
     }
   }
@@ -81,6 +79,9 @@ public final class StreamsStateLog implements KafkaStreams.StateListener, StateR
     r.restored += restored;
     if (r.active.isEmpty()) {
       restores.remove(store);
+      if (!r.announced && r.restored == 0) {
+        return;
+      }
       LOG.info(
           "Restored state store {}: {} records from {} partition(s) in {} s",
           store,
@@ -94,6 +95,7 @@ public final class StreamsStateLog implements KafkaStreams.StateListener, StateR
     final long startNanos;
     final Set<TopicPartition> active = new HashSet<>();
     int partitions;
+    boolean announced;
     long restored;
 
     Restore(long startNanos) {
