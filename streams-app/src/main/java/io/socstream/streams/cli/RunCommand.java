@@ -55,8 +55,8 @@ public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-  /** Longest wait for one round of listing and creating topics. */
-  private static final Duration TOPIC_SETUP_TIMEOUT = Duration.ofSeconds(10);
+  /** Longest wait for one round of listing and creating topics (also how long a stop may wait). */
+  private static final Duration TOPIC_SETUP_TIMEOUT = Duration.ofSeconds(3);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
