@@ -105,11 +105,12 @@ public final class BrokerMonitor implements BrokerContact {
     }
     lastWarning = now;
     log.warn(
-        "Kafka broker {} unreachable for {} s ({}); retrying, /health/ready answers 503",
+        "Kafka broker {} unreachable for {} s ({}); retrying (/health/ready answers 503 after {} s)",
         servers,
         silent / 1000,
         cause.getClass().getSimpleName()
-            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        EngineReadiness.BROKER_TIMEOUT.toSeconds());
   }
 
   private long silentSince() {

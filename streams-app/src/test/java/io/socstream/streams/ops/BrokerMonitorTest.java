@@ -45,7 +45,7 @@ class BrokerMonitorTest {
     assertThat(log.lines())
         .containsExactly(
             "WARN Kafka broker localhost:9092 unreachable for 20 s (TimeoutException: Timed out"
-                + " waiting for a node assignment.); retrying, /health/ready answers 503");
+                + " waiting for a node assignment.); retrying (/health/ready answers 503 after 30 s)");
 
     probeFor(50);
     assertThat(log.lines()).hasSize(1);
