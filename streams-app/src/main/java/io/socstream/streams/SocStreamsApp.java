@@ -4,9 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.socstream.core.inference.SavedModelRunner;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.model.ModelCard;
+import io.socstream.core.model.ShippedModel;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.dlq.DeadLetterLog;
 import io.socstream.streams.ops.SocMetrics;
+import io.socstream.streams.ops.StreamsStateLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -25,20 +28,28 @@ public final class SocStreamsApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SocStreamsApp.class);
 
   private final SocStreamsConfig config;
+  private final Path modelDir;
   private final SavedModelRunner runner;
   private final SavedModelSocModel model;
   private final Topology topology;
   private final KafkaStreams streams;
   private final SocMetrics metrics;
+  private final DeadLetterLog deadLetterLog;
+  private final StreamsStateLog stateLog = new StreamsStateLog();
 
   private SocStreamsApp(SocStreamsConfig config, SocMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
-    this.runner = openRunner(config);
+    this.deadLetterLog = new DeadLetterLog(config.dlqTopic());
+    this.modelDir = modelDir(config);
+    this.runner = openRunner(modelDir, config);
     try {
-      this.model = openModel(config, runner);
+      this.model = openModel(modelDir, config, runner);
       this.topology = SocTopology.buildTopology(config, model, metrics);
-      this.streams = new KafkaStreams(topology, KafkaStreamsProperties.of(config, metrics));
+      this.streams =
+          new KafkaStreams(topology, KafkaStreamsProperties.of(config, metrics, deadLetterLog));
+      streams.setStateListener(stateLog);
+      streams.setGlobalStateRestoreListener(stateLog);
     } catch (RuntimeException e) {
       runner.close();
       throw e;
@@ -58,8 +69,25 @@ public final class SocStreamsApp implements AutoCloseable {
     return new SocStreamsApp(config, new SocMetrics(registry));
   }
 
-  private static SavedModelRunner openRunner(SocStreamsConfig config) {
-    Path dir = config.modelDir();
+  /** {@code soc.model.dir} when set, else the shipped model. */
+  private static Path modelDir(SocStreamsConfig config) {
+    return config
+        .modelDir()
+        .orElseGet(
+            () ->
+                ShippedModel.find()
+                    .orElseThrow(
+                        () ->
+                            new StartupException(
+                                ShippedModel.notFound()
+                                    + "; set "
+                                    + SocStreamsConfig.MODEL_DIR
+                                    + " (or SOC_MODEL_DIR) to a SavedModel directory with its "
+                                    + ModelCard.FILE_NAME,
+                                null)));
+  }
+
+  private static SavedModelRunner openRunner(Path dir, SocStreamsConfig config) {
     if (!Files.isDirectory(dir)) {
       throw new StartupException(
           "Model directory "
@@ -81,13 +109,14 @@ public final class SocStreamsApp implements AutoCloseable {
     }
   }
 
-  private static SavedModelSocModel openModel(SocStreamsConfig config, SavedModelRunner runner) {
+  private static SavedModelSocModel openModel(
+      Path modelDir, SocStreamsConfig config, SavedModelRunner runner) {
     try {
       return new SavedModelSocModel(runner, config.servingSpec(runner.card().featureSpec()));
     } catch (RuntimeException e) {
       throw new StartupException(
           "The model card in "
-              + config.modelDir()
+              + modelDir
               + " does not match the configured features: "
               + e.getMessage(),
           e);
@@ -117,27 +146,60 @@ public final class SocStreamsApp implements AutoCloseable {
     return streams;
   }
 
-  /** Starts processing and logs what runs. */
+  /** The model directory in use: {@code soc.model.dir}, or the shipped model. */
+  public Path modelDir() {
+    return modelDir;
+  }
+
+  /** Where the dead-letter handlers log; {@link DeadLetterLog#summarizeIfDue()} for a timer. */
+  public DeadLetterLog deadLetterLog() {
+    return deadLetterLog;
+  }
+
+  /**
+   * Also tells {@code listener} of every Kafka Streams state change (state changes are logged at
+   * INFO in any case). Use this, not {@code streams().setStateListener}, which would replace the
+   * logging one.
+   */
+  public void addStateListener(KafkaStreams.StateListener listener) {
+    stateLog.addStateListener(listener);
+  }
+
+  /** Starts processing and logs what runs in one line. */
   public void start() {
-    LOG.info(
-        "Starting soc-stream {}: model {} ({}), TensorFlow {} on {}, feature spec {}, B={} L={}ms"
-            + " k={}, {} -> {} (dead letters: {}), guarantee {}, telemetry: {}",
-        config.applicationId(),
+    start(null);
+  }
+
+  /**
+   * Starts processing and logs what runs in one line, naming {@code opsUrl} (null = no ops
+   * endpoint). The topology's description goes to DEBUG.
+   */
+  public void start(String opsUrl) {
+    LOG.info(startLine(opsUrl));
+    LOG.debug("Topology:\n{}", topology.describe());
+    streams.start();
+  }
+
+  /** The start line: version, model, TensorFlow and device, topics, guarantee, ops endpoint. */
+  public String startLine(String opsUrl) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "soc-stream %s: model %s (%s), TensorFlow %s on %s, %s -> %s (dead letters %s) on %s,"
+            + " %s, application %s, instance %s, %s; telemetry: %s",
+        io.socstream.core.BuildInfo.current().version(),
         model.modelVersion(),
-        config.modelDir(),
+        modelDir,
         runner.tensorflowVersion(),
         runner.device(),
-        model.featureSpec(),
-        config.batchSize(),
-        config.lingerMs(),
-        config.emitEvery(),
         config.telemetryTopic(),
         config.socTopic(),
         config.dlqTopic(),
+        config.bootstrapServers(),
         config.processingGuarantee(),
+        config.applicationId(),
+        config.instanceId(),
+        opsUrl == null ? "no ops endpoint" : "ops " + opsUrl,
         config.telemetryDescription());
-    LOG.info("Topology:\n{}", topology.describe());
-    streams.start();
   }
 
   @Override

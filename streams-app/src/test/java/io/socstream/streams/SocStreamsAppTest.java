@@ -1,7 +1,9 @@
 package io.socstream.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.socstream.core.model.ShippedModel;
 import io.socstream.streams.config.SocStreamsConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +88,21 @@ class SocStreamsAppTest {
           .contains("soc_records_in_total 1.0")
           .contains("soc_dead_letters_total{reason=\"LATE\"} 1.0")
           .contains("soc_estimates_out_total 0.0");
+    }
+  }
+
+  @Test
+  void withoutAModelDirectoryTheShippedModelIsServed() {
+    try (SocStreamsApp app = SocStreamsApp.create(config(Map.of()))) {
+      assertThat(app.modelDir()).isEqualTo(ShippedModel.find().orElseThrow());
+      assertThat(app.modelDir().endsWith(Path.of("model-export", "model"))).isTrue();
+      assertThat(app.startLine("http://localhost:8080/"))
+          .contains("model " + app.modelVersion())
+          .contains("TensorFlow ")
+          .contains("battery.telemetry -> battery.soc (dead letters battery.telemetry.dlq)")
+          .contains("exactly_once_v2")
+          .contains("ops http://localhost:8080/")
+          .doesNotContain("\n");
     }
   }
 

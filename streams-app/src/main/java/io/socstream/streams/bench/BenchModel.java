@@ -2,29 +2,21 @@ package io.socstream.streams.bench;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.model.ModelCard;
+import io.socstream.core.model.ShippedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Which model the benchmark runs: {@code --model DIR} when given; else the shipped model {@value
- * #SHIPPED_MODEL} of the repository (found from the {@value #HOME_PROPERTY} system property that
- * {@code ./soc} sets, or upward from the working directory and the jar); else, only then, a
- * stand-in with the same input shape exported to {@code fallbackDir} ({@link FallbackModel}).
+ * Which model the benchmark runs: {@code --model DIR} when given; else the repository's shipped
+ * model ({@link ShippedModel}); else, only then, a stand-in with the same input shape exported to
+ * {@code fallbackDir} ({@link FallbackModel}).
  *
  * @param dir the model directory
  * @param source {@code "option"}, {@code "shipped"} or {@code "fallback"}
  */
 public record BenchModel(Path dir, String source) {
-
-  public static final String SHIPPED_MODEL = "model-export/model";
-  public static final String HOME_PROPERTY = "soc.home";
 
   /** True when this is the repository's shipped (trained) model. */
   public boolean shipped() {
@@ -64,35 +56,9 @@ public record BenchModel(Path dir, String source) {
     return new BenchModel(fallbackDir.toAbsolutePath().normalize(), "fallback");
   }
 
-  /** The shipped model directory, or null when there is none. */
+  /** The shipped model directory ({@link ShippedModel}), or null when there is none. */
   public static Path findShipped() {
-    for (Path start : startingPoints()) {
-      for (Path dir = start; dir != null; dir = dir.getParent()) {
-        Path candidate = dir.resolve(SHIPPED_MODEL);
-        if (Files.isRegularFile(candidate.resolve(ModelCard.FILE_NAME))) {
-          return candidate;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static List<Path> startingPoints() {
-    Set<Path> starts = new LinkedHashSet<>();
-    String home = System.getProperty(HOME_PROPERTY);
-    if (home != null && !home.isBlank()) {
-      starts.add(Path.of(home).toAbsolutePath().normalize());
-    }
-    starts.add(Path.of("").toAbsolutePath().normalize());
-    try {
-      starts.add(
-          Path.of(BenchModel.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .toAbsolutePath()
-              .normalize());
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      // no code location: the other starting points still apply
-    }
-    return new ArrayList<>(starts);
+    return ShippedModel.find().orElse(null);
   }
 
   static void deleteRecursively(Path dir) throws IOException {

@@ -4,18 +4,31 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.socstream.streams.SocStreamsApp;
 import io.socstream.streams.TopologyNames;
+import io.socstream.streams.config.InvalidSettingException;
+import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.ops.BrokerMonitor;
+import io.socstream.streams.ops.EngineReadiness;
 import io.socstream.streams.ops.OpsMetrics;
 import io.socstream.streams.ops.OpsServer;
 import io.socstream.streams.ops.StreamsLatestSocLookup;
+import io.socstream.streams.ops.TopicSetup;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -28,8 +41,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the SOC estimation processor (Kafka Streams) against a real cluster until SIGTERM or"
-          + " Ctrl-C, with the ops HTTP endpoint: /metrics (Prometheus), /health,"
-          + " /batteries/{id}/soc.",
+          + " Ctrl-C (exit 0 after a clean close), with the ops HTTP endpoint: /metrics"
+          + " (Prometheus), /health/live, /health/ready (= /health), /batteries/{id}/soc.",
+      "Without soc.model.dir it serves the shipped model. It creates missing topics (6"
+          + " partitions, retention.ms=-1; see soc.topics.*) and refuses a mock:// registry.",
       "Settings: the --config properties file, then SOC_* environment variables (e.g."
           + " SOC_BOOTSTRAP_SERVERS overrides soc.bootstrap.servers); kafka.* keys go to Kafka"
           + " Streams as they are. Set kafka.application.server=HOST:OPS_PORT on every instance"
@@ -39,6 +54,9 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  /** Longest wait for one round of listing and creating topics (also how long a stop may wait). */
+  private static final Duration TOPIC_SETUP_TIMEOUT = Duration.ofSeconds(3);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -76,12 +94,24 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SocStreamsConfig settings = SocStreamsConfig.load(configFile());
+    refuseMockRegistry(settings);
     int port = opsPort(settings);
     String host = opsHost == null ? settings.opsHost() : opsHost;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SocStreamsApp app = SocStreamsApp.create(settings, registry);
     KafkaStreams streams = app.streams();
     OpsMetrics bound = OpsMetrics.bind(registry, streams);
+    Admin admin = Admin.create(adminConfig(settings));
+    BrokerMonitor broker = BrokerMonitor.of(settings.bootstrapServers(), admin);
+    ScheduledExecutorService monitor = monitorThread();
+    monitor.scheduleWithFixedDelay(
+        () -> {
+          broker.probe();
+          app.deadLetterLog().summarizeIfDue();
+        },
+        0,
+        BrokerMonitor.INTERVAL.toMillis(),
+        TimeUnit.MILLISECONDS);
     OpsServer ops = null;
     if (port >= 0) {
       try {
@@ -89,13 +119,20 @@ public final class RunCommand implements Callable<Integer> {
             OpsServer.start(
                 new InetSocketAddress(host, port),
                 registry,
-                streams::state,
+                new EngineReadiness(
+                    streams::state,
+                    broker,
+                    app.metrics().recentDeadLetters(),
+                    settings.healthMaxDlqRatio(),
+                    System::currentTimeMillis),
                 new StreamsLatestSocLookup(
                     streams,
                     TopologyNames.LATEST_SOC_STORE,
                     StreamsLatestSocLookup.hostInfo(
                         settings.kafkaOverrides().get("application.server"))));
       } catch (java.io.IOException | RuntimeException e) {
+        monitor.shutdownNow();
+        admin.close(Duration.ZERO);
         app.close();
         bound.close();
         throw new IllegalStateException(
@@ -105,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
 
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean failed = new AtomicBoolean();
-    streams.setStateListener(
+    app.addStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.ERROR) {
             failed.set(true);
@@ -114,6 +151,10 @@ public final class RunCommand implements Callable<Integer> {
         });
     Duration timeout = Duration.ofSeconds(shutdownTimeoutSeconds);
     CountDownLatch closed = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger(SocCli.FAILED);
+    // On SIGTERM or Ctrl-C the JVM runs this hook; it lets call() close everything cleanly, then
+    // ends the JVM with call()'s exit code (0 after a clean close). Without the halt the JVM would
+    // exit with 128 + the signal number (143 for SIGTERM) whatever happened.
     Thread hook =
         new Thread(
             () -> {
@@ -124,41 +165,95 @@ public final class RunCommand implements Callable<Integer> {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
+              Runtime.getRuntime().halt(exitCode.get());
             },
             "soc-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      app.start();
-      spec.commandLine()
-          .getErr()
-          .println(
-              "soc run: "
-                  + settings.applicationId()
-                  + " on "
-                  + settings.bootstrapServers()
-                  + (ops == null
-                      ? "; no ops endpoint"
-                      : "; ops endpoint http://"
-                          + host
-                          + ":"
-                          + ops.port()
-                          + "/ (metrics, health, batteries/{id}/soc)"));
-      spec.commandLine().getErr().flush();
-      stopped.await();
+      if (ensureTopics(admin, settings, stopped)) {
+        app.start(ops == null ? null : opsUrl(host, ops.port()));
+        stopped.await();
+      }
     } finally {
       if (ops != null) {
         ops.close();
       }
+      monitor.shutdownNow();
       streams.close(timeout);
+      admin.close(Duration.ofSeconds(5));
       app.close();
       bound.close();
+      exitCode.set(failed.get() ? SocCli.FAILED : SocCli.OK);
       closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // A signal started the JVM's shutdown: the hook ends it with exitCode.
+      }
     }
     if (failed.get()) {
       throw new IllegalStateException(
           "Kafka Streams stopped with an error (see the log above); state " + streams.state());
     }
     return SocCli.OK;
+  }
+
+  /**
+   * Creates the missing topics before Kafka Streams starts (which would otherwise fail with
+   * MissingSourceTopicException); while the cluster does not answer, keeps trying (the broker
+   * monitor logs the outage). False when stopped meanwhile.
+   */
+  private static boolean ensureTopics(
+      Admin admin, SocStreamsConfig settings, CountDownLatch stopped) throws InterruptedException {
+    while (stopped.getCount() > 0) {
+      try {
+        TopicSetup.ensure(admin, settings, TOPIC_SETUP_TIMEOUT);
+        return true;
+      } catch (TimeoutException e) {
+        if (stopped.await(1, TimeUnit.SECONDS)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A {@code mock://} registry lives inside one JVM: records written by {@code replay} or any other
+   * process carry schema ids this process cannot resolve, and every one goes to the dead-letter
+   * topic. Only tests and the demo, which run everything in one JVM, may use it.
+   */
+  static void refuseMockRegistry(SocStreamsConfig settings) {
+    String url = settings.schemaRegistryUrl();
+    for (String one : url.split(",")) {
+      if (one.strip().startsWith("mock://")) {
+        throw new InvalidSettingException(
+            SocStreamsConfig.SCHEMA_REGISTRY_URL,
+            url,
+            "a mock:// registry exists only inside one process, so run could not decode what"
+                + " replay or any other producer writes (mock:// is for tests and the demo); use a"
+                + " schema registry, e.g. ./soc broker's http://localhost:8081");
+      }
+    }
+  }
+
+  /** The admin client's settings: Kafka Streams' own, with every kafka.* override (security). */
+  private static Map<String, Object> adminConfig(SocStreamsConfig settings) {
+    return new StreamsConfig(KafkaStreamsProperties.of(settings)).getAdminConfigs("soc-run-admin");
+  }
+
+  private static String opsUrl(String host, int port) {
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    return "http://" + shown + ":" + port + "/";
+  }
+
+  private static ScheduledExecutorService monitorThread() {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, "soc-run-monitor");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private Path configFile() {

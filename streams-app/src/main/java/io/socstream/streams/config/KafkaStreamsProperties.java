@@ -1,6 +1,7 @@
 package io.socstream.streams.config;
 
 import io.socstream.streams.dlq.DeadLetterDeserializationExceptionHandler;
+import io.socstream.streams.dlq.DeadLetterLog;
 import io.socstream.streams.dlq.DeadLetterProcessingExceptionHandler;
 import io.socstream.streams.ops.SocMetrics;
 import java.util.Properties;
@@ -22,6 +23,16 @@ public final class KafkaStreamsProperties {
    * exception handlers, which count dead letters by reason in it.
    */
   public static Properties of(SocStreamsConfig config, SocMetrics metrics) {
+    return of(config, metrics, null);
+  }
+
+  /**
+   * As {@link #of(SocStreamsConfig, SocMetrics)}, handing {@code deadLetterLog} (null = each
+   * handler logs on its own) to the dead-letter exception handlers, which log every dead letter
+   * through it.
+   */
+  public static Properties of(
+      SocStreamsConfig config, SocMetrics metrics, DeadLetterLog deadLetterLog) {
     Properties p = new Properties();
     // Consumer group and prefix of every internal topic (changelogs, repartition).
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -53,10 +64,21 @@ public final class KafkaStreamsProperties {
     p.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingExceptionHandler.class.getName());
-    // (processing.exception.handler.global.enabled is not set: there are no global stores, and the
-    // setting is deprecated since 4.3; Kafka Streams 5.0 applies the handler to them by default.)
+    // There are no global stores, so this changes nothing today; Kafka Streams 4.3 warns at every
+    // StreamsConfig it builds (3x per start) unless it is set, and 5.0 makes it the default. The
+    // constant is deprecated (it goes away with 5.0), hence the literal.
+    p.put("processing.exception.handler.global.enabled", true);
+    // The partition assignor builds a StreamsConfig of its own from the main consumer's settings,
+    // which Kafka Streams does not copy this one into: a third warning unless given there too.
+    p.put(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), true);
     // A new application starts from the oldest telemetry still retained.
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // Static membership (Kafka Streams appends -<thread index>): a restarted instance rejoins as
+    // the same member and gets its tasks back at once, instead of the group waiting for the old
+    // member's session to time out (45 s). Same id = same member: every instance needs its own.
+    p.put(
+        StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+        config.instanceId());
     // The handlers build DeadLetter records with the Confluent serde: they read these settings.
     config.serdeConfig().forEach(p::put);
     // Escape hatch for anything else Kafka Streams knows (kafka.<setting>).
@@ -64,6 +86,9 @@ public final class KafkaStreamsProperties {
     if (metrics != null) {
       // An object, not a string: the handlers read it back in configure(); clients ignore it.
       p.put(SocMetrics.CONFIG_KEY, metrics);
+    }
+    if (deadLetterLog != null) {
+      p.put(DeadLetterLog.CONFIG_KEY, deadLetterLog);
     }
     return p;
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -61,8 +62,8 @@ public final class SocStreamsConfig {
   public static final String DLQ_TOPIC = "soc.topic.dlq";
 
   /**
-   * Directory of the TensorFlow SavedModel, with its {@code model-card.json}. Default {@code
-   * ${user.home}/.soc-stream/model}.
+   * Directory of the TensorFlow SavedModel, with its {@code model-card.json}; empty = the model
+   * shipped with the repository ({@link io.socstream.core.model.ShippedModel}). Default empty.
    */
   public static final String MODEL_DIR = "soc.model.dir";
 
@@ -182,6 +183,33 @@ public final class SocStreamsConfig {
    */
   public static final String PACK_PARALLEL = "soc.pack.parallel";
 
+  /**
+   * {@code soc run} creates the telemetry, SOC and dead-letter topics when they are missing ({@code
+   * true}, default), with {@code retention.ms=-1}; {@code false}: a missing topic stops start-up.
+   */
+  public static final String TOPICS_CREATE = "soc.topics.create";
+
+  /** Partitions of the topics {@code soc run} creates (count, 1..10000). Default 6. */
+  public static final String TOPICS_PARTITIONS = "soc.topics.partitions";
+
+  /** Replication factor of the topics {@code soc run} creates (1..32767). Default 1. */
+  public static final String TOPICS_REPLICATION = "soc.topics.replication";
+
+  /**
+   * Highest share of dead letters among the last 1,000 records taken in (0..1) before {@code
+   * /health/ready} answers 503. Default 0.5.
+   */
+  public static final String HEALTH_MAX_DLQ_RATIO = "soc.health.max.dlq.ratio";
+
+  /**
+   * Static group membership id of this instance ({@code group.instance.id}, with {@code -<thread>}
+   * appended per stream thread): a restarted instance with the same id takes its partitions back at
+   * once instead of waiting for the session timeout. Empty (default) = {@code <host>-<hash of the
+   * state directory>} ({@link DefaultInstanceId}): stable across restarts; two instances on one
+   * host differ because they need different state directories.
+   */
+  public static final String INSTANCE_ID = "soc.instance.id";
+
   /** Prefix of settings handed to Kafka Streams as they are, without the prefix. */
   public static final String KAFKA_PREFIX = "kafka.";
 
@@ -196,7 +224,7 @@ public final class SocStreamsConfig {
     d.put(TELEMETRY_TOPIC, "battery.telemetry");
     d.put(SOC_TOPIC, "battery.soc");
     d.put(DLQ_TOPIC, "battery.telemetry.dlq");
-    d.put(MODEL_DIR, "${user.home}/.soc-stream/model");
+    d.put(MODEL_DIR, "");
     d.put(STATE_DIR, "${user.home}/.soc-stream/state");
     d.put(STREAM_THREADS, "1");
     d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
@@ -220,6 +248,11 @@ public final class SocStreamsConfig {
     d.put(OPS_HOST, "0.0.0.0");
     d.put(PACK_SERIES, "1");
     d.put(PACK_PARALLEL, "1");
+    d.put(TOPICS_CREATE, "true");
+    d.put(TOPICS_PARTITIONS, "6");
+    d.put(TOPICS_REPLICATION, "1");
+    d.put(HEALTH_MAX_DLQ_RATIO, "0.5");
+    d.put(INSTANCE_ID, "");
     return Collections.unmodifiableMap(d);
   }
 
@@ -244,6 +277,11 @@ public final class SocStreamsConfig {
   private final Long featuresMaxGapMs;
   private final int opsPort;
   private final PackLayout packLayout;
+  private final boolean topicsCreate;
+  private final int topicsPartitions;
+  private final short topicsReplication;
+  private final double healthMaxDlqRatio;
+  private final String instanceId;
 
   private SocStreamsConfig(Map<String, String> values, Map<String, String> kafkaOverrides) {
     this.values = Collections.unmodifiableMap(values);
@@ -254,7 +292,6 @@ public final class SocStreamsConfig {
     for (String key : List.of(TELEMETRY_TOPIC, SOC_TOPIC, DLQ_TOPIC)) {
       requireTopicName(key);
     }
-    requireNonBlank(MODEL_DIR);
     requireNonBlank(STATE_DIR);
     String guarantee = get(PROCESSING_GUARANTEE);
     if (!GUARANTEES.contains(guarantee)) {
@@ -293,6 +330,16 @@ public final class SocStreamsConfig {
         new PackLayout(
             parse(PACK_SERIES, Integer::parseInt, 1, 100_000),
             parse(PACK_PARALLEL, Integer::parseInt, 1, 100_000));
+    this.topicsCreate = parseBoolean(TOPICS_CREATE);
+    this.topicsPartitions = parse(TOPICS_PARTITIONS, Integer::parseInt, 1, 10_000);
+    this.topicsReplication =
+        parse(TOPICS_REPLICATION, Integer::parseInt, 1, (int) Short.MAX_VALUE).shortValue();
+    this.healthMaxDlqRatio = parseDouble(HEALTH_MAX_DLQ_RATIO);
+    if (healthMaxDlqRatio < 0 || healthMaxDlqRatio > 1) {
+      throw new InvalidSettingException(
+          HEALTH_MAX_DLQ_RATIO, get(HEALTH_MAX_DLQ_RATIO), "must be between 0 and 1");
+    }
+    this.instanceId = resolveInstanceId();
     if (kafkaOverrides.containsKey("application.id")
         || kafkaOverrides.containsKey("bootstrap.servers")) {
       throw new InvalidSettingException(
@@ -411,8 +458,10 @@ public final class SocStreamsConfig {
     return get(DLQ_TOPIC);
   }
 
-  public Path modelDir() {
-    return Path.of(get(MODEL_DIR));
+  /** The model directory set by {@link #MODEL_DIR}; empty = use the shipped model. */
+  public Optional<Path> modelDir() {
+    String dir = get(MODEL_DIR);
+    return dir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dir));
   }
 
   public Path stateDir() {
@@ -479,6 +528,31 @@ public final class SocStreamsConfig {
 
   public String opsHost() {
     return get(OPS_HOST);
+  }
+
+  /** Whether {@code soc run} creates missing topics. */
+  public boolean topicsCreate() {
+    return topicsCreate;
+  }
+
+  /** Partitions of the topics {@code soc run} creates. */
+  public int topicsPartitions() {
+    return topicsPartitions;
+  }
+
+  /** Replication factor of the topics {@code soc run} creates. */
+  public short topicsReplication() {
+    return topicsReplication;
+  }
+
+  /** Highest dead-letter share of the recent input before the instance is not ready. */
+  public double healthMaxDlqRatio() {
+    return healthMaxDlqRatio;
+  }
+
+  /** This instance's static membership id: {@link #INSTANCE_ID}, else the derived default. */
+  public String instanceId() {
+    return instanceId;
   }
 
   /**
@@ -550,6 +624,18 @@ public final class SocStreamsConfig {
     public boolean contains(double value) {
       return value >= min && value <= max;
     }
+  }
+
+  private String resolveInstanceId() {
+    String id = get(INSTANCE_ID);
+    if (id.isEmpty()) {
+      return DefaultInstanceId.of(stateDir());
+    }
+    if (!id.matches("[a-zA-Z0-9._-]{1,200}")) {
+      throw new InvalidSettingException(
+          INSTANCE_ID, id, "use 1 to 200 letters, digits, '.', '_' or '-'");
+    }
+    return id;
   }
 
   private void requireNonBlank(String key) {

@@ -6,6 +6,7 @@ import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
 import io.socstream.core.features.PackLayout;
 import io.socstream.core.model.ModelCard;
+import io.socstream.core.model.ShippedModel;
 import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.AvroSerdes;
 import io.socstream.streams.SocStreamsApp;
@@ -62,9 +63,6 @@ public final class DemoRunner {
   /** The schema registry the demo's serdes share (in memory, this process only). */
   public static final String REGISTRY_SCOPE = "demo";
 
-  /** Where {@code ./soc train} exports the model, relative to {@code soc.home}. */
-  public static final String SHIPPED_MODEL = "model-export/model";
-
   /**
    * What to run.
    *
@@ -108,16 +106,17 @@ public final class DemoRunner {
             Level.WARN));
   }
 
-  /** The model directory: {@code --model}, else {@code <soc.home>/model-export/model}. */
+  /** The model directory: {@code --model}, else the repository's shipped model. */
   public static Path modelDir(Path given) {
-    Path dir;
-    if (given != null) {
-      dir = given;
-    } else {
-      String home = System.getProperty("soc.home");
-      dir = (home == null ? Path.of("") : Path.of(home)).resolve(SHIPPED_MODEL);
+    if (given == null) {
+      return ShippedModel.find()
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      ShippedModel.notFound()
+                          + ": train one with `./soc train` or pass --model DIR"));
     }
-    dir = dir.toAbsolutePath().normalize();
+    Path dir = given.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) {
       throw new IllegalArgumentException(
           "No model in "

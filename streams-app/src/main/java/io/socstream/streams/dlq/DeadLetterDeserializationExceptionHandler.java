@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Telemetry that cannot be decoded (not Confluent wire format, corrupt Avro, or a schema id the
  * registry does not know) goes to the dead-letter queue with its original bytes; the stream goes
- * on. Counted in {@link SocMetrics} as a record in and a dead letter of its reason.
+ * on. Counted in {@link SocMetrics} as a record in and a dead letter of its reason, and logged as
+ * one line through {@link DeadLetterLog} (the stack trace only at DEBUG).
  */
 public final class DeadLetterDeserializationExceptionHandler
     implements DeserializationExceptionHandler {
@@ -23,11 +24,13 @@ public final class DeadLetterDeserializationExceptionHandler
 
   private DeadLetters deadLetters;
   private SocMetrics metrics = SocMetrics.noop();
+  private DeadLetterLog log;
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.configure(configs);
     metrics = SocMetrics.from(configs);
+    log = DeadLetterLog.from(configs, deadLetters.topic());
   }
 
   @Override
@@ -35,12 +38,18 @@ public final class DeadLetterDeserializationExceptionHandler
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     DeadLetterReason reason = DeserializationFailures.classify(exception);
     String message = reason + ": " + DeserializationFailures.describe(exception);
-    LOG.warn(
-        "Dead-lettering undecodable record {}-{}@{}: {}",
+    log.deadLetter(
+        reason.name(),
         record.topic(),
         record.partition(),
         record.offset(),
-        message);
+        DeserializationFailures.describe(exception));
+    LOG.debug(
+        "Undecodable record {}-{}@{}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        exception);
     // Never reaches validation: counted as taken in here.
     metrics.recordIn();
     metrics.deadLetter(reason.name());

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * way the stream goes on. A failure with no input record behind it (a punctuation) or of the model
  * itself ({@link InferenceFailedException}) stops the task: it is not the record's fault, and
  * dead-lettering every record while the model is broken would drain the stream. Every dead letter
- * is counted in {@link SocMetrics} by reason.
+ * is counted in {@link SocMetrics} by reason and logged as one line through {@link DeadLetterLog}.
  */
 public final class DeadLetterProcessingExceptionHandler implements ProcessingExceptionHandler {
 
@@ -26,11 +26,13 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
 
   private DeadLetters deadLetters;
   private SocMetrics metrics = SocMetrics.noop();
+  private DeadLetterLog log;
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.configure(configs);
     metrics = SocMetrics.from(configs);
+    log = DeadLetterLog.from(configs, deadLetters.topic());
   }
 
   @Override
@@ -49,20 +51,19 @@ public final class DeadLetterProcessingExceptionHandler implements ProcessingExc
     if (exception instanceof TelemetryRejectedException rejected) {
       reason = rejected.reason();
       message = rejected.getMessage();
-      LOG.debug("Dead-lettering {}: {}", reason, message);
     } else {
       reason = DeadLetterReason.PROCESSING_ERROR;
       message = exception.getClass().getName() + ": " + exception.getMessage();
-      LOG.warn(
-          "Dead-lettering record {}-{}@{} after an unexpected failure in {}",
-          context.topic(),
-          context.partition(),
-          context.offset(),
-          context.processorNodeId(),
-          exception);
+      LOG.debug("Unexpected failure in {}", context.processorNodeId(), exception);
     }
     metrics.deadLetter(reason.name());
     OriginHeaders.Origin origin = OriginHeaders.read(record == null ? null : record.headers());
+    log.deadLetter(
+        reason.name(),
+        origin != null ? origin.topic() : context.topic(),
+        origin != null ? origin.partition() : context.partition(),
+        origin != null ? origin.offset() : context.offset(),
+        message);
     return Response.resume(List.of(deadLetters.build(context, origin, reason, message)));
   }
 }

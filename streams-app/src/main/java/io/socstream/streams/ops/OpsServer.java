@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
-import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /metrics}: Prometheus text format 0.0.4 of the registry ({@link SocMetrics},
  *       Kafka Streams client metrics, JVM);
- *   <li>{@code GET /health}: 200 while Kafka Streams is RUNNING or REBALANCING, else 503; body
- *       {@code {"state":"RUNNING"}};
+ *   <li>{@code GET /health/live}: 200 {@code {"status":"UP"}} while the process serves at all;
+ *   <li>{@code GET /health/ready} (and {@code /health}): 200 {@code
+ *       {"status":"UP","state":"RUNNING"}} when the instance is ready (the {@link Readiness} it is
+ *       given, e.g. {@link EngineReadiness}), else 503 {@code
+ *       {"status":"DOWN","state":...,"reason":...}};
  *   <li>{@code GET /batteries/{id}/soc}: the battery's newest estimate as JSON (Avro field names,
  *       timestamps as epoch milliseconds); 404 {@code {"error":...}} when unknown, 503 when the
  *       store cannot answer now. When another instance owns the battery the request is forwarded to
@@ -55,18 +57,18 @@ public final class OpsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final PrometheusMeterRegistry registry;
-  private final Supplier<KafkaStreams.State> state;
+  private final Supplier<Readiness> readiness;
   private final LatestSocLookup lookup;
   private final HttpClient client;
 
   private OpsServer(
       InetSocketAddress address,
       PrometheusMeterRegistry registry,
-      Supplier<KafkaStreams.State> state,
+      Supplier<Readiness> readiness,
       LatestSocLookup lookup)
       throws IOException {
     this.registry = registry;
-    this.state = state;
+    this.readiness = readiness;
     this.lookup = lookup;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     this.server = HttpServer.create(address, 0);
@@ -82,15 +84,15 @@ public final class OpsServer implements AutoCloseable {
    * Starts serving.
    *
    * @param address where to listen; port 0 = a free one ({@link #port()} tells which)
-   * @param state the Kafka Streams state, for {@code /health}
+   * @param readiness what {@code /health/ready} answers
    */
   public static OpsServer start(
       InetSocketAddress address,
       PrometheusMeterRegistry registry,
-      Supplier<KafkaStreams.State> state,
+      Supplier<Readiness> readiness,
       LatestSocLookup lookup)
       throws IOException {
-    OpsServer ops = new OpsServer(address, registry, state, lookup);
+    OpsServer ops = new OpsServer(address, registry, readiness, lookup);
     ops.server.start();
     return ops;
   }
@@ -117,9 +119,25 @@ public final class OpsServer implements AutoCloseable {
     if (!get(e)) {
       return;
     }
-    KafkaStreams.State s = state.get();
-    boolean healthy = s == KafkaStreams.State.RUNNING || s == KafkaStreams.State.REBALANCING;
-    send(e, healthy ? 200 : 503, JSON_TYPE, json(Map.of("state", String.valueOf(s))));
+    String path = e.getRequestURI().getPath();
+    if (path.equals("/health/live") || path.equals("/health/live/")) {
+      send(e, 200, JSON_TYPE, json(Map.of("status", "UP")));
+      return;
+    }
+    if (!path.equals("/health")
+        && !path.equals("/health/")
+        && !path.equals("/health/ready")
+        && !path.equals("/health/ready/")) {
+      send(e, 404, JSON_TYPE, error("expected /health/live or /health/ready"));
+      return;
+    }
+    Readiness r;
+    try {
+      r = readiness.get();
+    } catch (RuntimeException ex) {
+      r = Readiness.down("UNKNOWN", "readiness check failed: " + ex.getMessage());
+    }
+    send(e, r.ready() ? 200 : 503, JSON_TYPE, json(r.json()));
   }
 
   private void battery(HttpExchange e) throws IOException {

@@ -40,6 +40,9 @@ public final class SocMetrics {
    */
   public static final String CONFIG_KEY = "soc.metrics.instance";
 
+  /** Records over which {@link #recentDeadLetters()} gives the dead-letter share. */
+  public static final int RECENT_RECORDS = 1000;
+
   private static final double[] BATCH_BUCKETS = {
     1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096
   };
@@ -50,6 +53,7 @@ public final class SocMetrics {
   private final Timer inferenceLatency;
   private final DistributionSummary batchSize;
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+  private final DeadLetterWindow recent = new DeadLetterWindow(RECENT_RECORDS);
 
   public SocMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -91,6 +95,7 @@ public final class SocMetrics {
   /** One telemetry record taken in. */
   public void recordIn() {
     recordsIn.increment();
+    recent.recordIn();
   }
 
   /** One SOC estimate emitted. */
@@ -115,6 +120,12 @@ public final class SocMetrics {
                     .tag("reason", r)
                     .register(registry))
         .increment();
+    recent.deadLetter();
+  }
+
+  /** The share of dead letters among the last {@value #RECENT_RECORDS} records taken in. */
+  public DeadLetterWindow recentDeadLetters() {
+    return recent;
   }
 
   /** One model call over {@code batchSize} windows that took {@code nanos}. */

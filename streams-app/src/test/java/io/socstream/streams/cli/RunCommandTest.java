@@ -82,6 +82,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aMockRegistryIsRefusedInOneLineSayingWhy() throws Exception {
+    Run r = run("soc.schema.registry.url=mock://shared\n");
+    assertThat(r.code()).isEqualTo(SocCli.FAILED);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err())
+        .contains("soc.schema.registry.url")
+        .contains("mock://shared")
+        .contains("only inside one process")
+        .contains("tests and the demo");
+  }
+
+  @Test
   void runHasHelp() {
     StringWriter out = new StringWriter();
     int code =

@@ -37,7 +37,12 @@ class SocStreamsConfigTest {
     String home = System.getProperty("user.home");
     assertThat(c.stateDir()).isEqualTo(Path.of(home, ".soc-stream", "state"));
     assertThat(c.stateDir().toString()).doesNotStartWith("/tmp");
-    assertThat(c.modelDir()).isEqualTo(Path.of(home, ".soc-stream", "model"));
+    assertThat(c.modelDir()).isEmpty(); // = the shipped model
+    assertThat(c.topicsCreate()).isTrue();
+    assertThat(c.topicsPartitions()).isEqualTo(6);
+    assertThat(c.topicsReplication()).isEqualTo((short) 1);
+    assertThat(c.healthMaxDlqRatio()).isEqualTo(0.5);
+    assertThat(c.instanceId()).isEqualTo(DefaultInstanceId.of(c.stateDir()));
     assertThat(c.opsPort()).isEqualTo(8080);
     assertThat(c.opsHost()).isEqualTo("0.0.0.0");
   }
@@ -72,6 +77,42 @@ class SocStreamsConfigTest {
   }
 
   @Test
+  void runSettings() {
+    SocStreamsConfig c =
+        SocStreamsConfig.load(
+            null,
+            Map.of(
+                "SOC_TOPICS_CREATE", "false",
+                "SOC_TOPICS_PARTITIONS", "12",
+                "SOC_TOPICS_REPLICATION", "3",
+                "SOC_HEALTH_MAX_DLQ_RATIO", "0.05",
+                "SOC_INSTANCE_ID", "soc-0",
+                "SOC_MODEL_DIR", "/opt/model"));
+    assertThat(c.topicsCreate()).isFalse();
+    assertThat(c.topicsPartitions()).isEqualTo(12);
+    assertThat(c.topicsReplication()).isEqualTo((short) 3);
+    assertThat(c.healthMaxDlqRatio()).isEqualTo(0.05);
+    assertThat(c.instanceId()).isEqualTo("soc-0");
+    assertThat(c.modelDir()).contains(Path.of("/opt/model"));
+    assertThat(KafkaStreamsProperties.of(c))
+        .containsEntry("main.consumer.group.instance.id", "soc-0")
+        .containsEntry("processing.exception.handler.global.enabled", true);
+  }
+
+  @Test
+  void theDefaultInstanceIdIsStablePerHostAndStateDirectory() {
+    String a = DefaultInstanceId.of("node-1.example", Path.of("/var/lib/soc/a"));
+    assertThat(a).matches("node-1\\.example-[0-9a-f]{8}");
+    assertThat(DefaultInstanceId.of("node-1.example", Path.of("/var/lib/soc/a"))).isEqualTo(a);
+    assertThat(DefaultInstanceId.of("node-1.example", Path.of("/var/lib/soc/b"))).isNotEqualTo(a);
+    assertThat(DefaultInstanceId.of("node-2.example", Path.of("/var/lib/soc/a"))).isNotEqualTo(a);
+    assertThat(DefaultInstanceId.of("odd host!", Path.of("/s"))).matches("odd-host--[0-9a-f]{8}");
+    SocStreamsConfig one = SocStreamsConfig.of(Map.of(SocStreamsConfig.STATE_DIR, "/tmp/one"));
+    SocStreamsConfig two = SocStreamsConfig.of(Map.of(SocStreamsConfig.STATE_DIR, "/tmp/two"));
+    assertThat(one.instanceId()).isNotEqualTo(two.instanceId());
+  }
+
+  @Test
   void environmentNames() {
     assertThat(SocStreamsConfig.environmentName("soc.batch.size")).isEqualTo("SOC_BATCH_SIZE");
     assertThat(SocStreamsConfig.environmentName(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS))
@@ -100,6 +141,15 @@ class SocStreamsConfigTest {
         "soc.pack.series|1.5",
         "soc.pack.parallel|-1",
         "soc.pack.parallel|two",
+        "soc.topics.create|maybe",
+        "soc.topics.partitions|0",
+        "soc.topics.partitions|many",
+        "soc.topics.replication|0",
+        "soc.topics.replication|40000",
+        "soc.health.max.dlq.ratio|1.5",
+        "soc.health.max.dlq.ratio|-0.1",
+        "soc.health.max.dlq.ratio|half",
+        "soc.instance.id|two words",
       })
   void aBadValueNamesTheSettingAndTheValue(String key, String value) {
     assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(key, value)))

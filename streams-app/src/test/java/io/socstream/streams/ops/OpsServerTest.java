@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ops endpoints against a fake store lookup: metric series names, health codes per Kafka
- * Streams state, latest SOC as JSON, 404 for an unknown battery, forwarding to the owning instance.
+ * The ops endpoints against a fake store lookup: metric series names, liveness and readiness (Kafka
+ * Streams state, broker contact and dead-letter share on a controlled clock) with their reasons,
+ * latest SOC as JSON, 404 for an unknown battery, forwarding to the owning instance.
  */
 class OpsServerTest {
 
@@ -39,6 +42,9 @@ class OpsServerTest {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicReference<KafkaStreams.State> state =
       new AtomicReference<>(KafkaStreams.State.CREATED);
+  private final AtomicLong clock = new AtomicLong(1_000_000L);
+  private final AtomicLong lastBrokerContact = new AtomicLong(-1);
+  private final DeadLetterWindow deadLetters = new DeadLetterWindow(1000);
   private OpsServer server;
   private OpsServer owner;
 
@@ -49,7 +55,7 @@ class OpsServerTest {
         OpsServer.start(
             new InetSocketAddress("127.0.0.1", 0),
             ownerRegistry,
-            () -> KafkaStreams.State.RUNNING,
+            () -> Readiness.up("RUNNING"),
             id ->
                 id.equals("remote-1")
                     ? new LatestSocLookup.Found(estimate("remote-1", 0.42))
@@ -63,7 +69,7 @@ class OpsServerTest {
         OpsServer.start(
             new InetSocketAddress("127.0.0.1", 0),
             registry,
-            state::get,
+            new EngineReadiness(state::get, broker(), deadLetters, 0.5, clock::get),
             id -> results.getOrDefault(id, new LatestSocLookup.NotFound()));
   }
 
@@ -111,18 +117,89 @@ class OpsServerTest {
   }
 
   @Test
-  void healthFollowsTheKafkaStreamsState() throws Exception {
-    assertThat(get("/health").statusCode()).isEqualTo(503);
-    assertThat(get("/health").body()).isEqualTo("{\"state\":\"CREATED\"}");
+  void liveWhileServingReadyOnlyWhenRunningWithTheBrokerInReach() throws Exception {
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    assertThat(get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
+    clock.addAndGet(3_000);
+    assertReady(
+        503,
+        "{\"status\":\"DOWN\",\"state\":\"CREATED\",\"reason\":\"broker not reached yet (for 3 s)\"}");
+
+    lastBrokerContact.set(clock.get());
+    assertReady(
+        503, "{\"status\":\"DOWN\",\"state\":\"CREATED\",\"reason\":\"Kafka Streams is CREATED\"}");
     state.set(KafkaStreams.State.REBALANCING);
-    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertReady(
+        503,
+        "{\"status\":\"DOWN\",\"state\":\"REBALANCING\",\"reason\":\"Kafka Streams is REBALANCING\"}");
     state.set(KafkaStreams.State.RUNNING);
-    assertThat(get("/health").statusCode()).isEqualTo(200);
-    assertThat(get("/health").body()).isEqualTo("{\"state\":\"RUNNING\"}");
+    assertReady(200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+
+    // The broker stops answering: ready until 30 s of silence, then 503 with how long.
+    clock.addAndGet(30_000);
+    assertReady(200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+    clock.addAndGet(12_000);
+    assertReady(
+        503,
+        "{\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":\"broker unreachable for 42 s\"}");
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    lastBrokerContact.set(clock.get());
+    assertReady(200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+
     state.set(KafkaStreams.State.ERROR);
-    assertThat(get("/health").statusCode()).isEqualTo(503);
-    state.set(KafkaStreams.State.PENDING_SHUTDOWN);
-    assertThat(get("/health").statusCode()).isEqualTo(503);
+    assertReady(
+        503, "{\"status\":\"DOWN\",\"state\":\"ERROR\",\"reason\":\"Kafka Streams is ERROR\"}");
+  }
+
+  @Test
+  void notReadyWhileMostRecentRecordsAreDeadLetters() throws Exception {
+    state.set(KafkaStreams.State.RUNNING);
+    lastBrokerContact.set(clock.get());
+    for (int i = 0; i < 1000; i++) {
+      deadLetters.recordIn();
+      if (i % 2 == 0) {
+        deadLetters.deadLetter();
+      }
+    }
+    assertReady(200, "{\"status\":\"UP\",\"state\":\"RUNNING\"}"); // exactly 50 %: not above
+    for (int i = 0; i < 600; i++) {
+      deadLetters.recordIn();
+      deadLetters.deadLetter();
+    }
+    assertReady(
+        503,
+        "{\"status\":\"DOWN\",\"state\":\"RUNNING\",\"reason\":\"dead letters are 80 % of the last"
+            + " 1000 records (limit 50 %)\"}");
+  }
+
+  @Test
+  void unknownHealthPathIs404() throws Exception {
+    assertThat(get("/health/nope").statusCode()).isEqualTo(404);
+  }
+
+  /** /health/ready and /health answer the same. */
+  private void assertReady(int status, String body) throws Exception {
+    for (String path : new String[] {"/health/ready", "/health"}) {
+      HttpResponse<String> r = get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(status);
+      assertThat(r.body()).as(path).isEqualTo(body);
+    }
+  }
+
+  private BrokerContact broker() {
+    long since = clock.get();
+    return new BrokerContact() {
+      @Override
+      public OptionalLong lastContactMillis() {
+        long last = lastBrokerContact.get();
+        return last < 0 ? OptionalLong.empty() : OptionalLong.of(last);
+      }
+
+      @Override
+      public long watchingSinceMillis() {
+        return since;
+      }
+    };
   }
 
   @Test
