@@ -91,11 +91,16 @@ class RunAgainstKafkaIT {
                 "run",
                 List.of("run"),
                 Map.of(
-                    "SOC_BOOTSTRAP_SERVERS", bootstrap,
-                    "SOC_SCHEMA_REGISTRY_URL", registry,
-                    "SOC_STATE_DIR", dir.resolve("state").toString(),
-                    "SOC_OPS_PORT", Integer.toString(opsPort),
-                    "TF_CPP_MIN_LOG_LEVEL", "2"),
+                    "SOC_BOOTSTRAP_SERVERS",
+                    bootstrap,
+                    "SOC_SCHEMA_REGISTRY_URL",
+                    registry,
+                    "SOC_STATE_DIR",
+                    dir.resolve("state").toString(),
+                    "SOC_OPS_PORT",
+                    Integer.toString(opsPort),
+                    "TF_CPP_MIN_LOG_LEVEL",
+                    "2"),
                 dir.resolve("run.log")));
     String ops = "http://localhost:" + opsPort;
     awaitStatus(ops + "/health/ready", 200, Duration.ofSeconds(120), run);
@@ -168,7 +173,8 @@ class RunAgainstKafkaIT {
 
     // The broker stops: ready turns 503 and says why; live stays 200.
     assertThat(broker.terminate(Duration.ofSeconds(60))).isZero();
-    HttpResponse<String> down = awaitStatus(ops + "/health/ready", 503, Duration.ofSeconds(60), run);
+    HttpResponse<String> down =
+        awaitStatus(ops + "/health/ready", 503, Duration.ofSeconds(60), run);
     assertThat(down.body()).containsIgnoringCase("broker");
     assertThat(get(ops + "/health/live").statusCode()).isEqualTo(200);
 

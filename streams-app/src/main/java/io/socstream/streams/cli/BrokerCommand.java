@@ -67,8 +67,7 @@ public final class BrokerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     validate();
-    LocalDevCluster cluster =
-        LocalDevCluster.start(dir, host, port, registryPort, brokerSettings);
+    LocalDevCluster cluster = LocalDevCluster.start(dir, host, port, registryPort, brokerSettings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

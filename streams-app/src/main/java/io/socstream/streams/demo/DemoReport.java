@@ -121,7 +121,8 @@ public final class DemoReport {
   }
 
   /**
-   * As {@link #join(DemoInput, long, SortedMap, long, DeadLetterTally)}, with each estimate's status.
+   * As {@link #join(DemoInput, long, SortedMap, long, DeadLetterTally)}, with each estimate's
+   * status.
    *
    * @param statuses the status of the estimate by timestamp
    */

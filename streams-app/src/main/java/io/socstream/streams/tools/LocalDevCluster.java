@@ -42,7 +42,8 @@ public final class LocalDevCluster implements AutoCloseable {
             ? null
             : SchemaRegistryServer.start(registryDir(dir), host, registryPort);
     try {
-      return new LocalDevCluster(LocalKafkaBroker.create(dir, host, kafkaPort, brokerSettings).start(), registry);
+      return new LocalDevCluster(
+          LocalKafkaBroker.create(dir, host, kafkaPort, brokerSettings).start(), registry);
     } catch (RuntimeException e) {
       if (registry != null) {
         registry.close();

@@ -76,7 +76,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * As {@link #create(Path, String, int)}, with broker settings replaced (e.g. {@code
    * log.retention.check.interval.ms}); {@code ./soc broker --set}.
    */
-  public static LocalKafkaBroker create(Path dir, String host, int port, Map<String, String> overrides) {
+  public static LocalKafkaBroker create(
+      Path dir, String host, int port, Map<String, String> overrides) {
     return new LocalKafkaBroker(
         dir.toAbsolutePath(), host, port == 0 ? freePort(host) : port, freePort(host), overrides);
   }

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * One {@code ./soc} command as its own JVM, started from the packaged jar exactly as the {@code soc}
- * script starts it ({@code java -Dsoc.home=<repo> -jar streams-app/target/soc-streams-app.jar ...}),
- * with stdout and stderr in one log file. Broker tests use it where a crash or a stop must be real:
- * {@link #kill()} is SIGKILL, {@link #terminate()} SIGTERM.
+ * One {@code ./soc} command as its own JVM, started from the packaged jar exactly as the {@code
+ * soc} script starts it ({@code java -Dsoc.home=<repo> -jar streams-app/target/soc-streams-app.jar
+ * ...}), with stdout and stderr in one log file. Broker tests use it where a crash or a stop must
+ * be real: {@link #kill()} is SIGKILL, {@link #terminate()} SIGTERM.
  */
 public final class SocProcess implements AutoCloseable {
 
@@ -76,11 +76,18 @@ public final class SocProcess implements AutoCloseable {
       }
       if (!process.isAlive()) {
         throw new AssertionError(
-            name + " exited (" + process.exitValue() + ") before printing /" + regex + "/\n" + tail());
+            name
+                + " exited ("
+                + process.exitValue()
+                + ") before printing /"
+                + regex
+                + "/\n"
+                + tail());
       }
       Thread.sleep(100);
     }
-    throw new AssertionError(name + " did not print /" + regex + "/ within " + timeout + "\n" + tail());
+    throw new AssertionError(
+        name + " did not print /" + regex + "/ within " + timeout + "\n" + tail());
   }
 
   /** Every line written so far. */
