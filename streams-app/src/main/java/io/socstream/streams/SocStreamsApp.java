@@ -12,6 +12,7 @@ import io.socstream.streams.ops.SocMetrics;
 import io.socstream.streams.ops.StreamsStateLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class SocStreamsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SocStreamsApp.class);
+
+  /** How long {@link #close()} waits for Kafka Streams to commit and stop. */
+  public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final SocStreamsConfig config;
   private final Path modelDir;
@@ -202,10 +206,24 @@ public final class SocStreamsApp implements AutoCloseable {
         config.telemetryDescription());
   }
 
+  /** Closes Kafka Streams (waiting at most {@link #CLOSE_TIMEOUT}) and then the model. */
   @Override
   public void close() {
-    streams.close();
-    runner.close();
+    close(CLOSE_TIMEOUT);
+  }
+
+  /**
+   * Closes Kafka Streams, waiting at most {@code timeout}, then the model's native resources.
+   *
+   * @return true when Kafka Streams closed cleanly within the timeout; false leaves the model open,
+   *     since a stream thread that did not stop may still call it
+   */
+  public boolean close(Duration timeout) {
+    boolean clean = streams.close(timeout);
+    if (clean) {
+      runner.close();
+    }
+    return clean;
   }
 
   /** Start-up failed: the message says what to fix. */

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (Kafka + schema registry) and {@code soc run} each in its own JVM from the packaged jar; {@code
  * soc replay} and {@code soc tail} as clients over real sockets. Checks the estimates against the
  * offline {@code predict} path, the {@code tail} output, the ops endpoint, that 2018 timestamps
- * survive the broker's retention check, that ready turns 503 when the broker stops, and that
- * SIGTERM exits 0.
+ * survive the broker's retention check, that ready turns 503 when the broker stops and 200 again
+ * when it is back, and that SIGTERM exits 0.
  */
 class RunAgainstKafkaIT {
 
@@ -66,22 +66,19 @@ class RunAgainstKafkaIT {
     String registry = "http://localhost:" + registryPort;
 
     // 1. ./soc broker (retention checked every second, so that old data would go at once)
+    List<String> brokerArgs =
+        List.of(
+            "broker",
+            "--port",
+            Integer.toString(kafkaPort),
+            "--registry-port",
+            Integer.toString(registryPort),
+            "--dir",
+            dir.resolve("broker").toString(),
+            "--set",
+            "log.retention.check.interval.ms=1000");
     SocProcess broker =
-        started(
-            SocProcess.start(
-                "broker",
-                List.of(
-                    "broker",
-                    "--port",
-                    Integer.toString(kafkaPort),
-                    "--registry-port",
-                    Integer.toString(registryPort),
-                    "--dir",
-                    dir.resolve("broker").toString(),
-                    "--set",
-                    "log.retention.check.interval.ms=1000"),
-                Map.of(),
-                dir.resolve("broker.log")));
+        started(SocProcess.start("broker", brokerArgs, Map.of(), dir.resolve("broker.log")));
     broker.awaitLine("(?i)schema registry.*" + registryPort, Duration.ofSeconds(90));
 
     // 2. ./soc run, with the defaults but for the addresses and the state dir
@@ -172,14 +169,20 @@ class RunAgainstKafkaIT {
     assertThat(telemetry.get(0).get("timestamp").asLong()).isLessThan(1_600_000_000_000L);
 
     // The broker stops: ready turns 503 and says why; live stays 200.
-    assertThat(broker.terminate(Duration.ofSeconds(60))).isZero();
+    assertThat(broker.terminate(Duration.ofSeconds(60))).as(broker.tail()).isZero();
     HttpResponse<String> down =
         awaitStatus(ops + "/health/ready", 503, Duration.ofSeconds(60), run);
     assertThat(down.body()).containsIgnoringCase("broker");
     assertThat(get(ops + "/health/live").statusCode()).isEqualTo(200);
 
-    // SIGTERM: a clean close, exit 0.
+    // It comes back on the same ports and data: ready again, without a restart of the engine.
+    SocProcess restarted =
+        started(SocProcess.start("broker", brokerArgs, Map.of(), dir.resolve("broker.log")));
+    awaitStatus(ops + "/health/ready", 200, Duration.ofSeconds(120), run);
+
+    // SIGTERM: a clean close, exit 0 (the engine and the development cluster alike).
     assertThat(run.terminate(Duration.ofSeconds(60))).as(run.tail()).isZero();
+    assertThat(restarted.terminate(Duration.ofSeconds(60))).as(restarted.tail()).isZero();
   }
 
   private SocProcess started(SocProcess p) {

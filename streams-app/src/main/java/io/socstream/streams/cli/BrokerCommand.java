@@ -76,6 +76,8 @@ public final class BrokerCommand implements Callable<Integer> {
                   System.err.println("soc broker: stopping ...");
                   cluster.close();
                   stopped.countDown();
+                  // Stopped cleanly: exit 0, not the JVM's 128 + signal number (143 for SIGTERM).
+                  Runtime.getRuntime().halt(SocCli.OK);
                 },
                 "soc-broker-shutdown"));
     PrintWriter out = spec.commandLine().getOut();

@@ -8,6 +8,7 @@ import io.socstream.streams.tools.Pacer;
 import io.socstream.streams.tools.ProgressBar;
 import io.socstream.streams.tools.ReplayInputs;
 import io.socstream.streams.tools.ReplayRecord;
+import io.socstream.streams.tools.ReplayTopic;
 import io.socstream.streams.tools.TelemetryReplayer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -121,6 +122,7 @@ public final class ReplayCommand implements Callable<Integer> {
             spec.commandLine(), "--battery-id does not apply to --from-topic");
       }
       BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
+      ReplayTopic.ensure(kafka.bootstrapServers, topic);
       long n =
           TelemetryReplayer.copyTopic(
               kafka.bootstrapServers, source.fromTopic, topic, pacer, ProgressBar.Factory.on(err));
@@ -142,6 +144,7 @@ public final class ReplayCommand implements Callable<Integer> {
     List<ReplayRecord> schedule = all.subList((int) skip, all.size());
     long batteries = schedule.stream().map(ReplayRecord::key).distinct().count();
     BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
+    ReplayTopic.ensure(kafka.bootstrapServers, topic);
     ProgressBar bar = new ProgressBar(err, "replay", schedule.size());
     AckedPrefix acked = new AckedPrefix();
     long sent;

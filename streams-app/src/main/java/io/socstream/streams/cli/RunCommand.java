@@ -179,11 +179,16 @@ public final class RunCommand implements Callable<Integer> {
         ops.close();
       }
       monitor.shutdownNow();
-      streams.close(timeout);
+      boolean clean = app.close(timeout);
+      if (!clean) {
+        LOG.warn(
+            "Kafka Streams did not close within {} (is the broker reachable?); exiting anyway:"
+                + " uncommitted work is redone after the restart",
+            timeout);
+      }
       admin.close(Duration.ofSeconds(5));
-      app.close();
       bound.close();
-      exitCode.set(failed.get() ? SocCli.FAILED : SocCli.OK);
+      exitCode.set(failed.get() || !clean ? SocCli.FAILED : SocCli.OK);
       closed.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

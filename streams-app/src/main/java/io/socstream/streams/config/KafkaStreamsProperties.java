@@ -11,6 +11,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /** Turns {@link SocStreamsConfig} into the properties of a {@code KafkaStreams} instance. */
 public final class KafkaStreamsProperties {
 
+  /** Commit interval under at_least_once unless kafka.commit.interval.ms says otherwise (ms). */
+  public static final long AT_LEAST_ONCE_COMMIT_INTERVAL_MS = 1_000;
+
   private KafkaStreamsProperties() {}
 
   /** The Kafka Streams configuration for {@code config}; {@code kafka.*} settings win last. */
@@ -45,6 +48,11 @@ public final class KafkaStreamsProperties {
     // exactly_once_v2: estimates, DLQ records, store changelogs and input offsets commit together,
     // so windows buffered in the pending store are neither lost nor estimated twice on a crash.
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+    if (StreamsConfig.AT_LEAST_ONCE.equals(config.processingGuarantee())) {
+      // Kafka Streams commits every 30 s under at_least_once; after a crash everything since the
+      // last commit is processed again, so the duplicates it emits are bounded by this interval.
+      p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, AT_LEAST_ONCE_COMMIT_INTERVAL_MS);
+    }
     // Every repartition topic and store must be named by us: a generated name would change with
     // the topology and orphan its state.
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

@@ -77,6 +77,26 @@ class SocStreamsConfigTest {
   }
 
   @Test
+  void atLeastOnceCommitsEverySecondUnlessTold() {
+    SocStreamsConfig alo =
+        SocStreamsConfig.of(Map.of(SocStreamsConfig.PROCESSING_GUARANTEE, "at_least_once"));
+    assertThat(KafkaStreamsProperties.of(alo))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000L);
+    SocStreamsConfig told =
+        SocStreamsConfig.of(
+            Map.of(
+                SocStreamsConfig.PROCESSING_GUARANTEE,
+                "at_least_once",
+                "kafka.commit.interval.ms",
+                "250"));
+    assertThat(KafkaStreamsProperties.of(told))
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250");
+    // exactly_once_v2 keeps Kafka Streams' own default (100 ms).
+    assertThat(KafkaStreamsProperties.of(SocStreamsConfig.defaultsOnly()))
+        .doesNotContainKey(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+  }
+
+  @Test
   void runSettings() {
     SocStreamsConfig c =
         SocStreamsConfig.load(

@@ -73,6 +73,12 @@ class ComposeFileTest {
   }
 
   @Test
+  void topicsAreCreatedWithoutTimeRetention() {
+    String script = services.at("/topics/command").get(0).asText();
+    assertThat(script).contains("kafka-topics.sh", "--create", "--config retention.ms=-1");
+  }
+
+  @Test
   void registryAndAppPointAtTheServiceNames() throws Exception {
     String internal = "kafka:29092";
     assertThat(services.at("/kafka/environment/KAFKA_ADVERTISED_LISTENERS").asText())
