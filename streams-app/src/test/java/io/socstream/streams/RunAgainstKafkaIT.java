@@ -51,7 +51,7 @@ class RunAgainstKafkaIT {
   private final List<SocProcess> processes = new ArrayList<>();
 
   @AfterEach
-  void stopProcesses() throws InterruptedException {
+  void stopProcesses() {
     for (SocProcess p : processes) {
       p.close();
     }

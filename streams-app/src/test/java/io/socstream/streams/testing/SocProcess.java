@@ -125,10 +125,16 @@ public final class SocProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** SIGKILL when still running. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      kill();
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
