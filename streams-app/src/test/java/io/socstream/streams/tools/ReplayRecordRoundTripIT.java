@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,17 +43,11 @@ class ReplayRecordRoundTripIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic("telemetry.a", 2, (short) 1),
-                  new NewTopic("telemetry.b", 3, (short) 1),
-                  new NewTopic("telemetry.c", 1, (short) 1)))
-          .all()
-          .get();
-    }
+    cluster =
+        TestClusters.startSingleNodeWithTopics(
+            new NewTopic("telemetry.a", 2, (short) 1),
+            new NewTopic("telemetry.b", 3, (short) 1),
+            new NewTopic("telemetry.c", 1, (short) 1));
   }
 
   @AfterAll

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,17 +53,11 @@ class TailRecordIT {
 
   @BeforeAll
   static void startBrokerAndProduce() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic("battery.soc", 3, (short) 1),
-                  new NewTopic("battery.telemetry", 2, (short) 1),
-                  new NewTopic("battery.telemetry.dlq", 1, (short) 1)))
-          .all()
-          .get();
-    }
+    cluster =
+        TestClusters.startSingleNodeWithTopics(
+            new NewTopic("battery.soc", 3, (short) 1),
+            new NewTopic("battery.telemetry", 2, (short) 1),
+            new NewTopic("battery.telemetry.dlq", 1, (short) 1));
     List<SpecificRecord> estimates = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       estimates.add(estimate("cell-" + (i % 2), T0 + 1000L * i, i < 2));
