@@ -38,10 +38,7 @@ public final class RecordCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(
-      names = "--from-beginning",
-      description = "Start at the oldest record (default: only records arriving from now on).")
-  boolean fromBeginning;
+  @Mixin FromBeginningOption start;
 
   @Option(
       names = "--until-idle",
@@ -69,7 +66,7 @@ public final class RecordCommand implements Callable<Integer> {
           recorder.record(
               topic,
               out,
-              fromBeginning,
+              start.fromBeginning,
               idle,
               new ProgressBar(spec.commandLine().getErr(), "record " + topic, 0));
     } finally {

@@ -30,10 +30,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(
-      names = "--from-beginning",
-      description = "Start at the oldest record (default: only records arriving from now on).")
-  boolean fromBeginning;
+  @Mixin FromBeginningOption start;
 
   @Option(
       names = "--max",
@@ -62,7 +59,7 @@ public final class TailCommand implements Callable<Integer> {
     try {
       tailer.tail(
           topic,
-          fromBeginning,
+          start.fromBeginning,
           new TopicTailer.Limits(max, idle),
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
