@@ -2,6 +2,10 @@ package io.socstream.export.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /** One in-process run of the CLI with its exit code and captured output. */
 record CliRun(int exitCode, String out, String err) {
@@ -15,5 +19,21 @@ record CliRun(int exitCode, String out, String err) {
             .setErr(new PrintWriter(err, true))
             .execute(args);
     return new CliRun(code, out.toString(), err.toString());
+  }
+
+  /** {@code predict --model model --input input --out out}, then {@code extra}. */
+  static CliRun predict(Path model, Path input, Path out, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--input",
+                input.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(Arrays.asList(extra));
+    return of(args.toArray(String[]::new));
   }
 }

@@ -42,15 +42,7 @@ class EvaluateCommandTest {
             data.toString(),
             "--out",
             report.toString());
-    CliRun predict =
-        CliRun.of(
-            "predict",
-            "--model",
-            model.toString(),
-            "--input",
-            udds.toString(),
-            "--out",
-            dir.resolve("pred").toString());
+    CliRun predict = CliRun.predict(model, udds, dir.resolve("pred"));
 
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
     assertThat(predict.exitCode()).as(predict.err()).isZero();

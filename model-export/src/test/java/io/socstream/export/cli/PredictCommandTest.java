@@ -41,15 +41,7 @@ class PredictCommandTest {
     Path input = DataLayouts.writeSlice(dir, "in/551_Mixed1_slice.csv", Fixtures.MIXED1_25C, 400);
     Path out = dir.resolve("out");
 
-    CliRun run =
-        CliRun.of(
-            "predict",
-            "--model",
-            model.toString(),
-            "--input",
-            input.toString(),
-            "--out",
-            out.toString());
+    CliRun run = CliRun.predict(model, input, out);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out.resolve("551_Mixed1_slice.csv"));
@@ -91,15 +83,7 @@ class PredictCommandTest {
     Files.write(input, withoutColumn(Files.readAllLines(labelled), 9));
     Path out = dir.resolve("out2");
 
-    CliRun run =
-        CliRun.of(
-            "predict",
-            "--model",
-            model.toString(),
-            "--input",
-            input.toString(),
-            "--out",
-            out.toString());
+    CliRun run = CliRun.predict(model, input, out);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(out.resolve("drive.csv"));

@@ -93,18 +93,7 @@ class PredictPackTest {
   }
 
   private static CliRun predict(Path input, String out, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "predict",
-                "--model",
-                model.toString(),
-                "--input",
-                input.toString(),
-                "--out",
-                dir.resolve(out).toString()));
-    args.addAll(Arrays.asList(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.predict(model, input, dir.resolve(out), extra);
   }
 
   /** The CSV as a pack of identical cells would report it: V x series, I x parallel. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,10 +38,7 @@ public final class RecordCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(
-      names = "--from-beginning",
-      description = "Start at the oldest record (default: only records arriving from now on).")
-  boolean fromBeginning;
+  @Mixin FromBeginningOption start;
 
   @Option(
       names = "--until-idle",
@@ -63,35 +59,18 @@ public final class RecordCommand implements Callable<Integer> {
         untilIdleSeconds == null ? null : Duration.ofMillis(Math.round(untilIdleSeconds * 1000));
     BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     TopicRecorder recorder = new TopicRecorder(kafka.bootstrapServers, kafka.registry);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              recorder.stop();
-              try {
-                finished.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "soc-record-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopOnShutdown onShutdown = StopOnShutdown.install(recorder::stop, "soc-record-shutdown");
     long n;
     try {
       n =
           recorder.record(
               topic,
               out,
-              fromBeginning,
+              start.fromBeginning,
               idle,
               new ProgressBar(spec.commandLine().getErr(), "record " + topic, 0));
     } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waited for us
-      }
+      onShutdown.commandFinished();
     }
     spec.commandLine().getOut().println("Recorded " + n + " records of " + topic + " to " + out);
     return SocCli.OK;

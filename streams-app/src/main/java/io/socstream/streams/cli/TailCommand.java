@@ -4,7 +4,6 @@ import io.socstream.streams.tools.BrokerProbe;
 import io.socstream.streams.tools.TopicTailer;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +30,7 @@ public final class TailCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(
-      names = "--from-beginning",
-      description = "Start at the oldest record (default: only records arriving from now on).")
-  boolean fromBeginning;
+  @Mixin FromBeginningOption start;
 
   @Option(
       names = "--max",
@@ -59,33 +55,16 @@ public final class TailCommand implements Callable<Integer> {
     Duration idle = idleSeconds == null ? null : Duration.ofMillis(Math.round(idleSeconds * 1000));
     BrokerProbe.requireReachable(kafka.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
     TopicTailer tailer = new TopicTailer(kafka.bootstrapServers, kafka.registry);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              tailer.stop();
-              try {
-                finished.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "soc-tail-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopOnShutdown onShutdown = StopOnShutdown.install(tailer::stop, "soc-tail-shutdown");
     try {
       tailer.tail(
           topic,
-          fromBeginning,
+          start.fromBeginning,
           new TopicTailer.Limits(max, idle),
           spec.commandLine().getOut(),
           spec.commandLine().getErr());
     } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waited for us
-      }
+      onShutdown.commandFinished();
     }
     return SocCli.OK;
   }

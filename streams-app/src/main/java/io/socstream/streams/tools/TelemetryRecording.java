@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 
@@ -54,19 +52,18 @@ public final class TelemetryRecording {
     List<Entry> entries = new ArrayList<>();
     SpecificData model = new SpecificData(TelemetryRecording.class.getClassLoader());
     model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-    try (DataFileReader<GenericRecord> reader =
-        new DataFileReader<>(
-            file.toFile(), new SpecificDatumReader<>(null, readerSchema(fileSchema), model))) {
-      for (GenericRecord r : reader) {
-        Object key = r.get("key");
+    try {
+      for (TopicRecording.Entry e :
+          TopicRecording.read(
+              file, new SpecificDatumReader<>(null, readerSchema(fileSchema), model))) {
         entries.add(
             new Entry(
-                r.get("topic").toString(),
-                (Integer) r.get("partition"),
-                (Long) r.get("offset"),
-                key == null ? null : key.toString(),
-                (Long) r.get("timestamp"),
-                (Telemetry) r.get("value")));
+                e.topic(),
+                e.partition(),
+                e.offset(),
+                e.key(),
+                e.timestampMs(),
+                (Telemetry) e.value()));
       }
     } catch (IOException | RuntimeException e) {
       throw new IOException(file + " is not a readable telemetry recording: " + e.getMessage(), e);

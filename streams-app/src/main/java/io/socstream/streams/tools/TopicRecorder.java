@@ -3,15 +3,10 @@ package io.socstream.streams.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -23,17 +18,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicRecorder {
 
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final TopicFollower<String> follower;
   private final WireFormatAvroReader values;
-  private volatile boolean stopping;
 
   public TopicRecorder(String bootstrapServers, String registryUrl) {
     this.values = WireFormatAvroReader.forUrl(registryUrl);
-    this.consumer =
-        new KafkaConsumer<>(
-            TopicReader.consumerConfig(bootstrapServers),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+    this.follower = new TopicFollower<>(bootstrapServers, new StringDeserializer());
   }
 
   /**
@@ -47,23 +37,11 @@ public final class TopicRecorder {
   public long record(
       String topic, Path out, boolean fromBeginning, Duration untilIdle, ProgressBar progress)
       throws IOException {
-    try (consumer;
+    try (follower;
         TopicRecording.Writer writer = TopicRecording.create(out)) {
-      List<TopicPartition> partitions = TopicReader.assignAll(consumer, topic);
-      if (fromBeginning) {
-        consumer.seekToBeginning(partitions);
-      } else {
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix "now" before the first poll
-      }
-      long lastRecordNanos = System.nanoTime();
-      while (!stopping) {
-        ConsumerRecords<String, byte[]> batch;
-        try {
-          batch = consumer.poll(Duration.ofMillis(200));
-        } catch (WakeupException e) {
-          break;
-        }
+      follower.start(topic, fromBeginning);
+      ConsumerRecords<String, byte[]> batch;
+      while ((batch = follower.next(untilIdle)) != null) {
         for (ConsumerRecord<String, byte[]> r : batch) {
           if (r.value() != null) {
             writer.append(
@@ -76,13 +54,7 @@ public final class TopicRecorder {
                     decode(r, writer.valueSchema())));
           }
         }
-        if (!batch.isEmpty()) {
-          progress.step(batch.count());
-          lastRecordNanos = System.nanoTime();
-        } else if (untilIdle != null
-            && System.nanoTime() - lastRecordNanos >= untilIdle.toNanos()) {
-          break;
-        }
+        progress.step(batch.count());
       }
       progress.done();
       return writer.count();
@@ -95,21 +67,12 @@ public final class TopicRecorder {
       return fileValues == null ? values.read(r.value()) : values.read(r.value(), fileValues);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "cannot record "
-              + r.topic()
-              + "-"
-              + r.partition()
-              + "@"
-              + r.offset()
-              + ": "
-              + e.getMessage(),
-          e);
+          "cannot record " + TopicFollower.where(r) + ": " + e.getMessage(), e);
     }
   }
 
   /** Ends {@link #record} soon (thread-safe). */
   public void stop() {
-    stopping = true;
-    consumer.wakeup();
+    follower.stop();
   }
 }

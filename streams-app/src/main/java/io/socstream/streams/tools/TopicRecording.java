@@ -18,6 +18,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DatumReader;
 
 /**
  * The file format of {@code ./soc record}: an Avro object container file (deflate) whose records
@@ -103,9 +104,13 @@ public final class TopicRecording {
 
   /** Reads a whole recording with generic values (timestamps as epoch-millisecond longs). */
   public static List<Entry> read(Path file) throws IOException {
+    return read(file, new GenericDatumReader<>());
+  }
+
+  /** Reads a whole recording, each wrapper (and so its value) decoded by {@code wrappers}. */
+  static List<Entry> read(Path file, DatumReader<GenericRecord> wrappers) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    try (DataFileReader<GenericRecord> reader =
-        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), wrappers)) {
       for (GenericRecord r : reader) {
         Object key = r.get("key");
         entries.add(

@@ -2,12 +2,8 @@ package io.socstream.streams.tools;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -22,17 +18,12 @@ public final class TopicTailer {
   /** When to stop: after {@code maxRecords} (null = no limit) or {@code idle} without a record. */
   public record Limits(Long maxRecords, Duration idle) {}
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final TopicFollower<byte[]> follower;
   private final WireFormatAvroReader values;
-  private volatile boolean stopping;
 
   public TopicTailer(String bootstrapServers, String registryUrl) {
     this.values = WireFormatAvroReader.forUrl(registryUrl);
-    this.consumer =
-        new KafkaConsumer<>(
-            TopicReader.consumerConfig(bootstrapServers),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
+    this.follower = new TopicFollower<>(bootstrapServers, new ByteArrayDeserializer());
   }
 
   /**
@@ -44,22 +35,11 @@ public final class TopicTailer {
   public long tail(
       String topic, boolean fromBeginning, Limits limits, PrintWriter out, PrintWriter err) {
     long printed = 0;
-    try (consumer) {
-      List<TopicPartition> partitions = TopicReader.assignAll(consumer, topic);
-      if (fromBeginning) {
-        consumer.seekToBeginning(partitions);
-      } else {
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix "now" before the first poll
-      }
-      long lastRecordNanos = System.nanoTime();
-      while (!stopping && (limits.maxRecords() == null || printed < limits.maxRecords())) {
-        ConsumerRecords<byte[], byte[]> batch;
-        try {
-          batch = consumer.poll(Duration.ofMillis(200));
-        } catch (WakeupException e) {
-          break;
-        }
+    try (follower) {
+      follower.start(topic, fromBeginning);
+      ConsumerRecords<byte[], byte[]> batch;
+      while ((limits.maxRecords() == null || printed < limits.maxRecords())
+          && (batch = follower.next(limits.idle())) != null) {
         for (ConsumerRecord<byte[], byte[]> r : batch) {
           if (limits.maxRecords() != null && printed >= limits.maxRecords()) {
             break;
@@ -71,12 +51,6 @@ public final class TopicTailer {
           }
         }
         out.flush();
-        if (!batch.isEmpty()) {
-          lastRecordNanos = System.nanoTime();
-        } else if (limits.idle() != null
-            && System.nanoTime() - lastRecordNanos >= limits.idle().toNanos()) {
-          break;
-        }
       }
     }
     return printed;
@@ -91,11 +65,7 @@ public final class TopicTailer {
     } catch (RuntimeException e) {
       err.println(
           "soc tail: skipped "
-              + r.topic()
-              + "-"
-              + r.partition()
-              + "@"
-              + r.offset()
+              + TopicFollower.where(r)
               + ": "
               + String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
       err.flush();
@@ -105,7 +75,6 @@ public final class TopicTailer {
 
   /** Ends {@link #tail} soon (thread-safe). */
   public void stop() {
-    stopping = true;
-    consumer.wakeup();
+    follower.stop();
   }
 }

@@ -8,35 +8,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry's HTTP surface as Confluent's clients and curl see it: paths, status codes, {@code
  * error_code}s, content types, and the query parameters Confluent's {@code RestService} appends.
  */
-class SchemaRegistryHttpTest {
+class SchemaRegistryHttpTest extends RunningRegistryFixture {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String V1_JSON = "application/vnd.schemaregistry.v1+json";
 
-  @TempDir Path dir;
-  private SchemaRegistryServer server;
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @BeforeEach
-  void start() {
-    server = SchemaRegistryServer.start(dir, "localhost", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(

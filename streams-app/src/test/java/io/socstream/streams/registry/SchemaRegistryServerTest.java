@@ -7,33 +7,16 @@ import io.socstream.core.serde.RegisteredSchema;
 import io.socstream.core.serde.RestSchemaRegistryClient;
 import io.socstream.core.serde.SchemaNotFoundException;
 import io.socstream.core.serde.SchemaRegistryException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry driven over real HTTP by the project's own client, {@link RestSchemaRegistryClient},
  * as the engine and tools use it. Every check that could be answered from the client's cache uses a
  * fresh client, so the server answers.
  */
-class SchemaRegistryServerTest {
-
-  @TempDir Path dir;
-  private SchemaRegistryServer server;
-
-  @BeforeEach
-  void start() {
-    server = SchemaRegistryServer.start(dir, "localhost", 0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+class SchemaRegistryServerTest extends RunningRegistryFixture {
 
   private RestSchemaRegistryClient client() {
     return new RestSchemaRegistryClient(

@@ -1,5 +1,8 @@
 package io.socstream.streams.testing;
 
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -24,6 +27,15 @@ public final class TestClusters {
     cluster.format();
     cluster.startup();
     cluster.waitForReadyBrokers();
+    return cluster;
+  }
+
+  /** {@link #startSingleNode()}, then {@code topics} created. */
+  public static KafkaClusterTestKit startSingleNodeWithTopics(NewTopic... topics) throws Exception {
+    KafkaClusterTestKit cluster = startSingleNode();
+    try (Admin admin = cluster.admin()) {
+      admin.createTopics(List.of(topics)).all().get();
+    }
     return cluster;
   }
 }

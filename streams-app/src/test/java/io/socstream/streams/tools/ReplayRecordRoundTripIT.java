@@ -3,10 +3,9 @@ package io.socstream.streams.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.avro.Telemetry;
-import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.core.serde.SpecificAvroDeserializer;
 import io.socstream.streams.cli.SocCli;
-import io.socstream.streams.testing.TestClusters;
+import io.socstream.streams.testing.SingleNodeKafka;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,15 +17,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,34 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayRecordRoundTripIT {
 
-  private static final String SCOPE = "replay-it";
-  private static final String REGISTRY = MockSchemaRegistry.URL_PREFIX + SCOPE;
-  private static KafkaClusterTestKit cluster;
+  @RegisterExtension
+  static final SingleNodeKafka KAFKA =
+      new SingleNodeKafka(
+          "replay-it",
+          new NewTopic("telemetry.a", 2, (short) 1),
+          new NewTopic("telemetry.b", 3, (short) 1),
+          new NewTopic("telemetry.c", 1, (short) 1));
+
+  private static final String REGISTRY = KAFKA.registryUrl();
 
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic("telemetry.a", 2, (short) 1),
-                  new NewTopic("telemetry.b", 3, (short) 1),
-                  new NewTopic("telemetry.c", 1, (short) 1)))
-          .all()
-          .get();
-    }
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-    MockSchemaRegistry.dropScope(SCOPE);
-  }
 
   @Test
   void replayRecordReplayKeepsEveryRecordKeyAndTimestamp() throws Exception {
@@ -84,7 +63,7 @@ class ReplayRecordRoundTripIT {
         csvA.toString(),
         csvB.toString(),
         "--bootstrap-servers",
-        cluster.bootstrapServers(),
+        KAFKA.bootstrapServers(),
         "--registry",
         REGISTRY,
         "--topic",
@@ -100,7 +79,7 @@ class ReplayRecordRoundTripIT {
         "--out",
         recording.toString(),
         "--bootstrap-servers",
-        cluster.bootstrapServers(),
+        KAFKA.bootstrapServers(),
         "--registry",
         REGISTRY,
         "--from-beginning",
@@ -117,7 +96,7 @@ class ReplayRecordRoundTripIT {
         "--input",
         recording.toString(),
         "--bootstrap-servers",
-        cluster.bootstrapServers(),
+        KAFKA.bootstrapServers(),
         "--registry",
         REGISTRY,
         "--topic",
@@ -130,7 +109,7 @@ class ReplayRecordRoundTripIT {
         "--from-topic",
         "telemetry.b",
         "--bootstrap-servers",
-        cluster.bootstrapServers(),
+        KAFKA.bootstrapServers(),
         "--topic",
         "telemetry.c",
         "--max-speed");
@@ -162,7 +141,7 @@ class ReplayRecordRoundTripIT {
     List<Kept> out = new ArrayList<>();
     try (KafkaConsumer<String, Telemetry> consumer =
         new KafkaConsumer<>(
-            TopicReader.consumerConfig(cluster.bootstrapServers()),
+            TopicReader.consumerConfig(KAFKA.bootstrapServers()),
             new StringDeserializer(),
             values)) {
       consumer.seekToBeginning(TopicReader.assignAll(consumer, topic));

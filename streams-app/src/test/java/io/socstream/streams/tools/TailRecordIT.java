@@ -9,10 +9,9 @@ import io.socstream.avro.DeadLetterReason;
 import io.socstream.avro.EstimateStatus;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
-import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.core.serde.SpecificAvroSerializer;
 import io.socstream.streams.cli.SocCli;
-import io.socstream.streams.testing.TestClusters;
+import io.socstream.streams.testing.SingleNodeKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -25,15 +24,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,27 +41,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TailRecordIT {
 
-  private static final String SCOPE = "tail-it";
-  private static final String REGISTRY = MockSchemaRegistry.URL_PREFIX + SCOPE;
+  @RegisterExtension
+  static final SingleNodeKafka KAFKA =
+      new SingleNodeKafka(
+          "tail-it",
+          new NewTopic("battery.soc", 3, (short) 1),
+          new NewTopic("battery.telemetry", 2, (short) 1),
+          new NewTopic("battery.telemetry.dlq", 1, (short) 1));
+
+  private static final String REGISTRY = KAFKA.registryUrl();
   private static final long T0 = Instant.parse("2018-10-29T14:26:11Z").toEpochMilli();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static KafkaClusterTestKit cluster;
 
   @TempDir Path dir;
 
   @BeforeAll
-  static void startBrokerAndProduce() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic("battery.soc", 3, (short) 1),
-                  new NewTopic("battery.telemetry", 2, (short) 1),
-                  new NewTopic("battery.telemetry.dlq", 1, (short) 1)))
-          .all()
-          .get();
-    }
+  static void produceRecords() throws Exception {
     List<SpecificRecord> estimates = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       estimates.add(estimate("cell-" + (i % 2), T0 + 1000L * i, i < 2));
@@ -102,14 +94,6 @@ class TailRecordIT {
                 .setOriginalValue(null)
                 .setFailedAt(Instant.ofEpochMilli(T0 + 5))
                 .build()));
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-    MockSchemaRegistry.dropScope(SCOPE);
   }
 
   @Test
@@ -278,7 +262,7 @@ class TailRecordIT {
     serializer.configure(Map.of("schema.registry.url", REGISTRY), false);
     try (KafkaProducer<String, SpecificRecord> producer =
         new KafkaProducer<>(
-            TelemetryReplayer.producerConfig(cluster.bootstrapServers(), false),
+            TelemetryReplayer.producerConfig(KAFKA.bootstrapServers(), false),
             new StringSerializer(),
             serializer)) {
       for (SpecificRecord v : values) {
@@ -294,7 +278,7 @@ class TailRecordIT {
 
   private static Run cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--bootstrap-servers", cluster.bootstrapServers(), "--registry", REGISTRY));
+    all.addAll(List.of("--bootstrap-servers", KAFKA.bootstrapServers(), "--registry", REGISTRY));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
