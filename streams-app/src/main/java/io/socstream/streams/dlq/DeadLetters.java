@@ -36,7 +36,10 @@ final class DeadLetters {
           StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
               + " must name the dead-letter topic");
     }
-    return new DeadLetters(topic.toString(), AvroSerdes.deadLetter(configs).serializer());
+    Serializer<DeadLetter> viaRegistry = AvroSerdes.deadLetter(configs).serializer();
+    DeadLetterSchema registered = DeadLetterSchema.from(configs);
+    return new DeadLetters(
+        topic.toString(), registered == null ? viaRegistry : registered.serializer(viaRegistry));
   }
 
   String topic() {
