@@ -65,7 +65,8 @@ class RegistryOutageIT {
   @Test
   void recordsArrivingWhileTheRegistryIsDownWaitAndAreEstimatedWhenItIsBack() throws Exception {
     int t = TestModels.SPEC.windowLength();
-    try (KafkaClusterTestKit cluster = TestClusters.startSingleNode()) {
+    KafkaClusterTestKit cluster = TestClusters.startSingleNode();
+    try {
       try (Admin admin = cluster.admin()) {
         admin
             .createTopics(
@@ -130,6 +131,8 @@ class RegistryOutageIT {
       } finally {
         registry.close();
       }
+    } finally {
+      cluster.close();
     }
   }
 
