@@ -17,22 +17,29 @@ import org.apache.kafka.common.config.types.Password;
  * @param autoRegisterSchemas whether the serializer registers a schema it does not find
  * @param connectTimeout TCP connect timeout for the REST client
  * @param requestTimeout whole-request timeout for the REST client
+ * @param outageMaxWait how long the deserializer waits for an unreachable registry before it gives
+ *     up with {@link SchemaRegistryUnavailableException} (see {@link SpecificAvroDeserializer})
  */
 public record SerdeConfig(
     String schemaRegistryUrl,
     String basicAuthUserInfo,
     boolean autoRegisterSchemas,
     Duration connectTimeout,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    Duration outageMaxWait) {
 
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
   public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
   public static final String CONNECT_TIMEOUT_MS = "schema.registry.connect.timeout.ms";
   public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+  public static final String OUTAGE_MAX_WAIT_MS = "schema.registry.outage.max.wait.ms";
 
   private static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
   private static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+  // Well below Kafka Streams' max.poll.interval.ms (300 s): a stream thread that waits longer
+  // would be thrown out of its consumer group.
+  private static final long DEFAULT_OUTAGE_MAX_WAIT_MS = 120_000;
 
   private static final ConfigDef DEFINITION =
       new ConfigDef()
@@ -69,7 +76,16 @@ public record SerdeConfig(
               DEFAULT_REQUEST_TIMEOUT_MS,
               ConfigDef.Range.atLeast(1),
               Importance.LOW,
-              "Request timeout for the schema registry, milliseconds.");
+              "Request timeout for the schema registry, milliseconds.")
+          .define(
+              OUTAGE_MAX_WAIT_MS,
+              Type.LONG,
+              DEFAULT_OUTAGE_MAX_WAIT_MS,
+              ConfigDef.Range.atLeast(0),
+              Importance.LOW,
+              "How long the deserializer keeps retrying an unreachable schema registry before it"
+                  + " throws SchemaRegistryUnavailableException, milliseconds; keep it below"
+                  + " max.poll.interval.ms.");
 
   /**
    * Reads the serde keys from a Kafka config map; other keys are ignored.
@@ -93,7 +109,8 @@ public record SerdeConfig(
         userInfo == null ? null : userInfo.value(),
         (Boolean) values.get(AUTO_REGISTER_SCHEMAS),
         Duration.ofMillis((Long) values.get(CONNECT_TIMEOUT_MS)),
-        Duration.ofMillis((Long) values.get(REQUEST_TIMEOUT_MS)));
+        Duration.ofMillis((Long) values.get(REQUEST_TIMEOUT_MS)),
+        Duration.ofMillis((Long) values.get(OUTAGE_MAX_WAIT_MS)));
   }
 
   /** Never prints the password. */
@@ -109,6 +126,8 @@ public record SerdeConfig(
         + connectTimeout
         + ", requestTimeout="
         + requestTimeout
+        + ", outageMaxWait="
+        + outageMaxWait
         + "]";
   }
 }

@@ -17,11 +17,24 @@ import org.apache.kafka.common.serialization.Deserializer;
  * Reads Confluent wire-format Avro into a specific record class. The writer schema comes from the
  * registry by the payload's id and is resolved against the class's schema, so records written with
  * an older or newer compatible schema read fine. Null stays null (tombstones).
+ *
+ * <p>Registry outages never condemn a record. Only a definite answer makes a record undecodable:
+ * the registry says the id does not exist (404: {@link UnknownSchemaIdException}), or the bytes are
+ * not a valid datum (a {@link SerializationException}). While the registry cannot answer
+ * (connection refused, timeout, 5xx or any other status but 404) the call waits and retries with
+ * backoff (100 ms doubling to 5 s, a WARN naming the registry and how long, at the first failure
+ * and then every 30 s). After {@code schema.registry.outage.max.wait.ms} (default 120 s, below
+ * Kafka Streams' 300 s {@code max.poll.interval.ms}) it throws {@link
+ * SchemaRegistryUnavailableException}, which is not a {@code SerializationException}: a caller must
+ * stop and retry the record later, never dead-letter it. Schemas already read are cached, so an
+ * outage only stalls records of a schema id this instance has not seen yet.
  */
 public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
   private final Class<T> targetType;
   private SchemaRegistryClient client;
+  private RegistryOutageWait outageWait =
+      new RegistryOutageWait(SerdeConfig.parse(Map.of(), false).outageMaxWait());
   private final Map<Integer, DatumReader<T>> readersBySchemaId = new ConcurrentHashMap<>();
 
   /**
@@ -46,6 +59,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     SerdeConfig config = SerdeConfig.parse(configs, client == null);
+    outageWait = new RegistryOutageWait(config.outageMaxWait());
     if (client == null) {
       client = SchemaRegistryClients.fromUrl(config.schemaRegistryUrl(), configs);
     }
@@ -109,7 +123,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 
   private Schema writerSchema(int schemaId) {
     try {
-      return client.getById(schemaId);
+      return outageWait.call("schema id " + schemaId, client.url(), () -> client.getById(schemaId));
     } catch (SchemaNotFoundException e) {
       throw new UnknownSchemaIdException(schemaId, client.url(), e);
     } catch (SchemaRegistryException e) {

@@ -74,7 +74,60 @@ class RestSerdeIntegrationTest {
     }
   }
 
+  @Test
+  void aRegistryOutageIsWaitedOutNotTurnedIntoABadRecord() throws Exception {
+    byte[] bytes;
+    try (var producerSide = configured(server.url())) {
+      bytes = producerSide.serializer().serialize("telemetry", TelemetryFixtures.discharging());
+    }
+    server.failWith(503, FakeSchemaRegistryServer.error(50301, "registry restarting"));
+    try (var consumerSide = configured(server.url(), 30_000)) {
+      var decoded =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> consumerSide.deserializer().deserialize("telemetry", bytes));
+      Thread.sleep(700);
+      assertThat(decoded).isNotDone();
+      long failedCalls = server.requests().stream().filter(r -> r.startsWith("GET")).count();
+      assertThat(failedCalls).as("retried with backoff").isBetween(2L, 6L);
+
+      server.failWith(0, null);
+
+      assertThat(decoded.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo(TelemetryFixtures.discharging());
+    }
+  }
+
+  @Test
+  void aLongOutageEndsInARetriableExceptionNotASerializationException() {
+    byte[] payload = ConfluentWireFormat.frame(1, new byte[] {0x02, 0x41});
+    server.failWith(500, FakeSchemaRegistryServer.error(50001, "backend down"));
+    try (var serde = configured(server.url(), 500)) {
+      assertThatThrownBy(() -> serde.deserializer().deserialize("telemetry", payload))
+          .isInstanceOf(SchemaRegistryUnavailableException.class)
+          .isNotInstanceOf(SerializationException.class)
+          .hasMessageContaining(server.url())
+          .hasMessageContaining("never dead-lettered")
+          .hasMessageContaining("backend down");
+    }
+  }
+
+  @Test
+  void anUnreachableRegistryIsWaitedForToo() {
+    String closedPort = server.url();
+    server.close();
+    byte[] payload = ConfluentWireFormat.frame(1, new byte[] {0x02, 0x41});
+    try (var serde = configured(closedPort, 300)) {
+      assertThatThrownBy(() -> serde.deserializer().deserialize("telemetry", payload))
+          .isInstanceOf(SchemaRegistryUnavailableException.class)
+          .hasMessageContaining("unavailable");
+    }
+  }
+
   private static SpecificAvroSerde<Telemetry> configured(String url) {
+    return configured(url, 120_000);
+  }
+
+  private static SpecificAvroSerde<Telemetry> configured(String url, long outageMaxWaitMs) {
     var serde = new SpecificAvroSerde<>(Telemetry.class);
     serde.configure(
         Map.of(
@@ -83,7 +136,9 @@ class RestSerdeIntegrationTest {
             SerdeConfig.BASIC_AUTH_USER_INFO,
             "u:p",
             SerdeConfig.REQUEST_TIMEOUT_MS,
-            1_000),
+            1_000,
+            SerdeConfig.OUTAGE_MAX_WAIT_MS,
+            outageMaxWaitMs),
         false);
     return serde;
   }

@@ -8,6 +8,8 @@ import io.socstream.core.model.ShippedModel;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.dlq.DeadLetterLog;
+import io.socstream.streams.dlq.DeadLetterSchema;
+import io.socstream.streams.dlq.StreamThreadReplacement;
 import io.socstream.streams.ops.SocMetrics;
 import io.socstream.streams.ops.StreamsStateLog;
 import java.nio.file.Files;
@@ -39,20 +41,25 @@ public final class SocStreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final SocMetrics metrics;
   private final DeadLetterLog deadLetterLog;
+  private final DeadLetterSchema deadLetterSchema;
   private final StreamsStateLog stateLog = new StreamsStateLog();
 
   private SocStreamsApp(SocStreamsConfig config, SocMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
     this.deadLetterLog = new DeadLetterLog(config.dlqTopic());
+    this.deadLetterSchema = DeadLetterSchema.of(config.serdeConfig(), config.dlqTopic());
     this.modelDir = modelDir(config);
     this.runner = openRunner(modelDir, config);
     try {
       this.model = openModel(modelDir, config, runner);
       this.topology = SocTopology.buildTopology(config, model, metrics);
       this.streams =
-          new KafkaStreams(topology, KafkaStreamsProperties.of(config, metrics, deadLetterLog));
+          new KafkaStreams(
+              topology,
+              KafkaStreamsProperties.of(config, metrics, deadLetterLog, deadLetterSchema));
       streams.setStateListener(stateLog);
+      streams.setUncaughtExceptionHandler(new StreamThreadReplacement());
       streams.setGlobalStateRestoreListener(stateLog);
     } catch (RuntimeException e) {
       runner.close();
@@ -153,6 +160,14 @@ public final class SocStreamsApp implements AutoCloseable {
   /** The model directory in use: {@code soc.model.dir}, or the shipped model. */
   public Path modelDir() {
     return modelDir;
+  }
+
+  /**
+   * The DeadLetter schema: {@link DeadLetterSchema#register()} before {@link #start()} so that dead
+   * letters never need the registry afterwards.
+   */
+  public DeadLetterSchema deadLetterSchema() {
+    return deadLetterSchema;
   }
 
   /** Where the dead-letter handlers log; {@link DeadLetterLog#summarizeIfDue()} for a timer. */

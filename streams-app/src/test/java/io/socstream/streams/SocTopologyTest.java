@@ -185,6 +185,60 @@ class SocTopologyTest {
   }
 
   @Test
+  void oneSampleStampedAheadCostsOnlyThatSampleNotTheFollowingOnes() {
+    List<Telemetry> clean = new ArrayList<>();
+    for (int n = 0; n < 70; n++) {
+      clean.add(step("b1", n));
+    }
+    List<Telemetry> poisoned = new ArrayList<>(clean.subList(0, 20));
+    poisoned.add(step("b1", 49)); // +30 s ahead of the battery's clock
+    poisoned.addAll(clean.subList(20, 70)); // then 50 good 1 Hz samples
+    List<SocEstimate> expected;
+    try (TopologyFixture f = start(Map.of())) {
+      expected = run(f, clean);
+    }
+    try (TopologyFixture f = start(Map.of())) {
+      List<SocEstimate> out = run(f, poisoned);
+
+      assertThat(f.deadLetters()).isEmpty();
+      assertThat(out).hasSize(70 - T + 1);
+      assertThat(socOf(out, "b1")).containsExactlyElementsOf(socOf(expected, "b1"));
+      assertThat(metric(f, "held-jumps-total")).isEqualTo(1.0);
+      assertThat(metric(f, "unconfirmed-jumps-total")).isEqualTo(1.0);
+      assertThat(metric(f, "late-samples-total")).isZero();
+    }
+  }
+
+  @Test
+  void aConfirmedJumpGivesTheSameWindowsAsWithoutHolding() {
+    List<Telemetry> input = new ArrayList<>();
+    for (int n = 0; n < 12; n++) {
+      input.add(step("b1", n));
+    }
+    for (int n = 15; n < 25; n++) { // 4 s jump: inside the 5 s gap, beyond a 2 s tolerance
+      input.add(step("b1", n));
+    }
+    List<SocEstimate> unheld;
+    try (TopologyFixture f = start(Map.of(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS, "10000"))) {
+      unheld = run(f, input);
+      assertThat(metric(f, "held-jumps-total")).isZero();
+    }
+    try (TopologyFixture f = start(Map.of(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS, "2000"))) {
+      List<SocEstimate> held = run(f, input);
+
+      assertThat(metric(f, "held-jumps-total")).isEqualTo(1.0);
+      assertThat(metric(f, "confirmed-jumps-total")).isEqualTo(1.0);
+      assertThat(held).hasSize(22 - T + 1);
+      assertThat(socOf(held, "b1")).containsExactlyElementsOf(socOf(unheld, "b1"));
+      assertThat(held)
+          .extracting(e -> e.getWindowEnd().toEpochMilli())
+          .containsExactlyElementsOf(
+              unheld.stream().map(e -> e.getWindowEnd().toEpochMilli()).toList());
+      assertThat(f.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
   void everyKthWindowIsEmitted() {
     try (TopologyFixture f = start(Map.of(SocStreamsConfig.EMIT_EVERY, "3"))) {
       List<Telemetry> input = new ArrayList<>();

@@ -2,11 +2,13 @@ package io.socstream.streams.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.socstream.core.serde.SchemaRegistryException;
 import io.socstream.streams.SocStreamsApp;
 import io.socstream.streams.TopologyNames;
 import io.socstream.streams.config.InvalidSettingException;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
+import io.socstream.streams.dlq.DeadLetterSchema;
 import io.socstream.streams.ops.BrokerMonitor;
 import io.socstream.streams.ops.EngineReadiness;
 import io.socstream.streams.ops.OpsMetrics;
@@ -170,7 +172,8 @@ public final class RunCommand implements Callable<Integer> {
             "soc-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      if (ensureTopics(admin, settings, stopped)) {
+      if (ensureTopics(admin, settings, stopped)
+          && registerDeadLetterSchema(app.deadLetterSchema(), stopped)) {
         app.start(ops == null ? null : opsUrl(host, ops.port()));
         stopped.await();
       }
@@ -215,6 +218,49 @@ public final class RunCommand implements Callable<Integer> {
         TopicSetup.ensure(admin, settings, TOPIC_SETUP_TIMEOUT);
         return true;
       } catch (TimeoutException e) {
+        if (stopped.await(1, TimeUnit.SECONDS)) {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Registers (or finds) the DeadLetter schema before Kafka Streams starts, so that dead-lettering
+   * never needs the registry later; while the registry does not answer, keeps trying with a WARN
+   * (the first failure, then every 30 s). False when stopped meanwhile.
+   */
+  private static boolean registerDeadLetterSchema(DeadLetterSchema schema, CountDownLatch stopped)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long nextWarn = start;
+    while (stopped.getCount() > 0) {
+      try {
+        int id = schema.register();
+        LOG.info(
+            "DeadLetter schema id {} under subject {} in {}",
+            id,
+            schema.subject(),
+            schema.registryUrl());
+        return true;
+      } catch (SchemaRegistryException e) {
+        int status = e.httpStatus();
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+          // A definite refusal (incompatible schema, not authorized): waiting will not help.
+          throw new IllegalStateException(
+              "the schema registry refused the DeadLetter schema: " + e.getMessage(), e);
+        }
+        long now = System.nanoTime();
+        if (now >= nextWarn) {
+          LOG.warn(
+              "Schema registry {} unavailable for {} s, waiting to register the DeadLetter schema"
+                  + " before starting: {}",
+              schema.registryUrl(),
+              Duration.ofNanos(now - start).toSeconds(),
+              e.getMessage());
+          nextWarn = now + Duration.ofSeconds(30).toNanos();
+        }
         if (stopped.await(1, TimeUnit.SECONDS)) {
           return false;
         }

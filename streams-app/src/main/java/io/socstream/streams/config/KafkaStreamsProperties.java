@@ -3,6 +3,7 @@ package io.socstream.streams.config;
 import io.socstream.streams.dlq.DeadLetterDeserializationExceptionHandler;
 import io.socstream.streams.dlq.DeadLetterLog;
 import io.socstream.streams.dlq.DeadLetterProcessingExceptionHandler;
+import io.socstream.streams.dlq.DeadLetterSchema;
 import io.socstream.streams.ops.SocMetrics;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,6 +37,19 @@ public final class KafkaStreamsProperties {
    */
   public static Properties of(
       SocStreamsConfig config, SocMetrics metrics, DeadLetterLog deadLetterLog) {
+    return of(config, metrics, deadLetterLog, null);
+  }
+
+  /**
+   * As {@link #of(SocStreamsConfig, SocMetrics, DeadLetterLog)}, handing {@code deadLetterSchema}
+   * (null = none) to the handlers, which then write dead letters without asking the registry once
+   * it is registered.
+   */
+  public static Properties of(
+      SocStreamsConfig config,
+      SocMetrics metrics,
+      DeadLetterLog deadLetterLog,
+      DeadLetterSchema deadLetterSchema) {
     Properties p = new Properties();
     // Consumer group and prefix of every internal topic (changelogs, repartition).
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -97,6 +111,9 @@ public final class KafkaStreamsProperties {
     }
     if (deadLetterLog != null) {
       p.put(DeadLetterLog.CONFIG_KEY, deadLetterLog);
+    }
+    if (deadLetterSchema != null) {
+      p.put(DeadLetterSchema.CONFIG_KEY, deadLetterSchema);
     }
     return p;
   }

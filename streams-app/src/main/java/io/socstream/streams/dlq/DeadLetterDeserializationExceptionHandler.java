@@ -1,6 +1,7 @@
 package io.socstream.streams.dlq;
 
 import io.socstream.avro.DeadLetterReason;
+import io.socstream.core.serde.SchemaRegistryUnavailableException;
 import io.socstream.streams.ops.SocMetrics;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * registry does not know) goes to the dead-letter queue with its original bytes; the stream goes
  * on. Counted in {@link SocMetrics} as a record in and a dead letter of its reason, and logged as
  * one line through {@link DeadLetterLog} (the stack trace only at DEBUG).
+ *
+ * <p>A schema registry that stays unreachable longer than the deserializer waits ({@link
+ * SchemaRegistryUnavailableException}) says nothing about the record: it is never dead-lettered.
+ * The handler answers FAIL, the stream thread dies, and {@link StreamThreadReplacement} starts a
+ * new one that resumes from the last commit (under exactly_once_v2 nothing is lost or doubled).
  */
 public final class DeadLetterDeserializationExceptionHandler
     implements DeserializationExceptionHandler {
@@ -36,6 +42,16 @@ public final class DeadLetterDeserializationExceptionHandler
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (StreamThreadReplacement.isRegistryOutage(exception)) {
+      LOG.warn(
+          "Record {}-{}@{} not decoded, schema registry unavailable: the stream thread stops and"
+              + " is replaced, and the record is read again from the last commit: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          exception.getMessage());
+      return Response.fail();
+    }
     DeadLetterReason reason = DeserializationFailures.classify(exception);
     String message = reason + ": " + DeserializationFailures.describe(exception);
     log.deadLetter(

@@ -17,6 +17,15 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  */
 final class DeadLetters {
 
+  /**
+   * The most bytes of the original value a dead letter keeps: well below the 1 MiB default of the
+   * producer's max.request.size and the topic's max.message.bytes.
+   */
+  static final int MAX_ORIGINAL_VALUE_BYTES = 256 * 1024;
+
+  /** The most bytes of the original key a dead letter keeps (it is also the record's key). */
+  static final int MAX_ORIGINAL_KEY_BYTES = 16 * 1024;
+
   private final String topic;
   private final Serializer<DeadLetter> serializer;
 
@@ -36,7 +45,10 @@ final class DeadLetters {
           StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
               + " must name the dead-letter topic");
     }
-    return new DeadLetters(topic.toString(), AvroSerdes.deadLetter(configs).serializer());
+    Serializer<DeadLetter> viaRegistry = AvroSerdes.deadLetter(configs).serializer();
+    DeadLetterSchema registered = DeadLetterSchema.from(configs);
+    return new DeadLetters(
+        topic.toString(), registered == null ? viaRegistry : registered.serializer(viaRegistry));
   }
 
   String topic() {
@@ -57,6 +69,28 @@ final class DeadLetters {
     long offset = origin != null ? origin.offset() : context.offset();
     byte[] key = origin != null ? origin.key() : context.sourceRawKey();
     byte[] value = context.sourceRawValue();
+    if (key != null && key.length > MAX_ORIGINAL_KEY_BYTES) {
+      message =
+          (message == null ? reason.name() : message)
+              + " (original key truncated: the first "
+              + MAX_ORIGINAL_KEY_BYTES
+              + " of its "
+              + key.length
+              + " bytes are kept)";
+      key = java.util.Arrays.copyOf(key, MAX_ORIGINAL_KEY_BYTES);
+    }
+    if (value != null && value.length > MAX_ORIGINAL_VALUE_BYTES) {
+      // A dead letter larger than the producer's max.request.size (1 MiB by default) could not be
+      // written, and failing to write it would stop the engine on this record at every restart.
+      message =
+          (message == null ? reason.name() : message)
+              + " (original value truncated: the first "
+              + MAX_ORIGINAL_VALUE_BYTES
+              + " of its "
+              + value.length
+              + " bytes are kept)";
+      value = java.util.Arrays.copyOf(value, MAX_ORIGINAL_VALUE_BYTES);
+    }
     long timestamp = origin != null ? origin.timestamp() : context.timestamp();
     DeadLetter letter =
         DeadLetter.newBuilder()

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code soc_estimates_out_total}: SOC estimates emitted;
  *   <li>{@code soc_dead_letters_total{reason="..."}}: records sent to the dead-letter queue, by
  *       reason (e.g. {@code LATE}, {@code OUT_OF_RANGE});
+ *   <li>{@code soc_telemetry_key_mismatch_total}: telemetry records whose Kafka key is not their
+ *       value's battery id (processed as the value's battery; see {@code ValidationProcessor});
  *   <li>{@code soc_inference_latency_seconds} (histogram: {@code _bucket}, {@code _count}, {@code
  *       _sum}): wall time of one model call;
  *   <li>{@code soc_inference_batch_size} (histogram, buckets 1, 2, 4 … 4096): windows per model
@@ -31,6 +33,7 @@ public final class SocMetrics {
   public static final String ESTIMATES_OUT = "soc.estimates.out";
   public static final String DEAD_LETTERS = "soc.dead.letters";
   public static final String INFERENCE_LATENCY = "soc.inference.latency";
+  public static final String KEY_MISMATCH = "soc.telemetry.key.mismatch";
   public static final String INFERENCE_BATCH_SIZE = "soc.inference.batch.size";
 
   /**
@@ -50,6 +53,7 @@ public final class SocMetrics {
   private final MeterRegistry registry;
   private final Counter recordsIn;
   private final Counter estimatesOut;
+  private final Counter keyMismatches;
   private final Timer inferenceLatency;
   private final DistributionSummary batchSize;
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -63,6 +67,10 @@ public final class SocMetrics {
             .register(registry);
     this.estimatesOut =
         Counter.builder(ESTIMATES_OUT).description("SOC estimates emitted").register(registry);
+    this.keyMismatches =
+        Counter.builder(KEY_MISMATCH)
+            .description("Telemetry records whose key is not their value's battery id")
+            .register(registry);
     this.inferenceLatency =
         Timer.builder(INFERENCE_LATENCY)
             .description("Wall time of one model call")
@@ -106,6 +114,16 @@ public final class SocMetrics {
   /** {@code n} SOC estimates emitted. */
   public void estimatesOut(int n) {
     estimatesOut.increment(n);
+  }
+
+  /** One telemetry record whose key is not its value's battery id. */
+  public void keyMismatch() {
+    keyMismatches.increment();
+  }
+
+  /** Telemetry records so far whose key was not their value's battery id. */
+  public long keyMismatches() {
+    return (long) keyMismatches.count();
   }
 
   /** One record sent to the dead-letter queue because of {@code reason}. */

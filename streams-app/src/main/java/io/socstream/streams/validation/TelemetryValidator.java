@@ -63,6 +63,9 @@ public final class TelemetryValidator {
   /** Why a record is refused. */
   public record Rejection(DeadLetterReason reason, String message) {}
 
+  /** The longest battery id accepted, in characters. */
+  public static final int MAX_BATTERY_ID_LENGTH = 256;
+
   /**
    * The first problem of {@code t} (as received, a cell's or a pack's), or null when it is fine.
    *
@@ -76,6 +79,17 @@ public final class TelemetryValidator {
     String id = t.getBatteryId();
     if (id == null || id.isBlank()) {
       return new Rejection(DeadLetterReason.MISSING_BATTERY_ID, "battery_id is missing or blank");
+    }
+    if (id.length() > MAX_BATTERY_ID_LENGTH) {
+      // It becomes the repartition key and part of every state-store key: a huge one would make
+      // the repartition record too large for the broker and stop the engine.
+      return new Rejection(
+          DeadLetterReason.OUT_OF_BOUNDS,
+          "battery_id is "
+              + id.length()
+              + " characters long, more than the "
+              + MAX_BATTERY_ID_LENGTH
+              + " allowed");
     }
     if (t.getTimestamp() == null) {
       return new Rejection(DeadLetterReason.DESERIALIZATION_ERROR, "timestamp is missing");
