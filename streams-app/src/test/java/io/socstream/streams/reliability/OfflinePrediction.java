@@ -7,8 +7,10 @@ import io.socstream.core.inference.SocSeries;
 import io.socstream.streams.DriveCycle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,21 @@ final class OfflinePrediction {
   /** The estimates for {@code csv}, by timestamp (ms). */
   static synchronized SocSeries of(Path csv) {
     return CACHE.computeIfAbsent(csv, OfflinePrediction::estimate);
+  }
+
+  /**
+   * The first {@code rows} samples of {@code csv} (header kept) as a new file in {@code dir}: a
+   * shorter input keeps the suite within its time budget.
+   */
+  static Path head(Path csv, int rows, Path dir) {
+    try {
+      List<String> lines = Files.readAllLines(csv);
+      Path out = dir.resolve(csv.getFileName().toString().replace(".csv", "_head" + rows + ".csv"));
+      Files.write(out, lines.subList(0, Math.min(lines.size(), rows + 1)));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Records in {@code csv} (what replay sends). */

@@ -2,6 +2,7 @@ package io.socstream.streams.reliability;
 
 import io.socstream.streams.cli.SocCli;
 import io.socstream.streams.testing.SocProcess;
+import io.socstream.streams.tools.TopicReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -172,6 +173,11 @@ final class ReliabilityStack implements AutoCloseable {
           t.setDaemon(true);
           t.start();
         });
+  }
+
+  /** Records in {@code app}'s dead-letter topic now (committed ones). */
+  int deadLetters(String app) {
+    return TopicReader.readAll(bootstrap(), app + ".dlq").size();
   }
 
   private SocProcess started(SocProcess p) {

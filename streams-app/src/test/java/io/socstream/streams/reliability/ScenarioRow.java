@@ -7,6 +7,7 @@ import java.util.Locale;
  * One line of the reliability table: the fault, how often it was injected, what went in, how the
  * output compared with the offline prediction and how long the engine took to recover.
  *
+ * @param deadLetters records in the dead-letter topic (all input is valid: should be 0)
  * @param recoverySeconds kill (or fault) → the next committed estimate, one entry per fault
  */
 record ScenarioRow(
@@ -15,18 +16,19 @@ record ScenarioRow(
     int faults,
     int recordsIn,
     Tally tally,
+    int deadLetters,
     List<Double> recoverySeconds,
     String note) {
 
   static final String HEADER =
       "| fault | guarantee | faults | records in | estimates expected | received | missing |"
-          + " duplicated | max \\|diff\\| | recovery (s) | notes |\n"
-          + "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+          + " duplicated | dead letters | max \\|diff\\| | recovery (s) | notes |\n"
+          + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
 
   String markdown() {
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %d | %,d | %,d | %,d | %d | %d | %.1e | %s | %s |%n",
+        "| %s | %s | %d | %,d | %,d | %,d | %d | %d | %,d | %.1e | %s | %s |%n",
         fault,
         guarantee,
         faults,
@@ -35,6 +37,7 @@ record ScenarioRow(
         tally.received(),
         tally.missing(),
         tally.duplicated(),
+        deadLetters,
         tally.maxDiff(),
         recovery(),
         note);
