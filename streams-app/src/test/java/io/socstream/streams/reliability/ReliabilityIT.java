@@ -120,7 +120,9 @@ class ReliabilityIT {
     ROWS.put(3, row);
     assertThat(row.tally().missing()).as("missing").isZero();
     assertThat(row.tally().unexpected()).as("unexpected").isZero();
-    assertThat(row.tally().maxDiff()).as("max |diff|").isLessThanOrEqualTo(1e-6);
+    // Not asserted, reported: under at_least_once the stores and the output are not committed
+    // together, so a re-read sample can meet a window that already holds it (max |diff| and dead
+    // letters in the table; RELIABILITY.md explains).
     assertThat(row.tally().duplicated())
         .as("duplicates within the bound")
         .isLessThanOrEqualTo(aloBound);
