@@ -85,7 +85,7 @@ public final class DriveCycle {
   }
 
   /** {@code model-export/model} above the working directory, if it holds a model card. */
-  static Path shippedModel() {
+  public static Path shippedModel() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       Path candidate = dir.resolve("model-export/model");
