@@ -56,4 +56,22 @@ class RegistryOutageHandlingTest {
     assertThat(rule.handle(new IllegalStateException("model failed")))
         .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
   }
+
+  @Test
+  void aThreadWhoseTransactionBrokeIsReplaced() {
+    StreamThreadReplacement rule = new StreamThreadReplacement();
+    // What a broker SIGKILL mid-transaction gave in the reliability suite.
+    var broken =
+        new StreamsException(
+            "commit failed",
+            new org.apache.kafka.common.KafkaException(
+                new org.apache.kafka.common.errors.InvalidTxnStateException("bad state")));
+
+    assertThat(rule.handle(broken)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+    assertThat(
+            rule.handle(
+                new StreamsException(
+                    new org.apache.kafka.common.errors.ProducerFencedException("fenced"))))
+        .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
 }

@@ -186,7 +186,7 @@ final class ReliabilityStack implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (SocProcess p : processes) {
       p.close();
     }
