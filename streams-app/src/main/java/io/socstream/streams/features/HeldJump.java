@@ -10,7 +10,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * more than the out-of-order tolerance (see {@link FeatureProcessor}). Kept in the steps store,
  * changelogged like the steps, under sequence -1 (steps are numbered from 0), as its raw values.
  */
-final class HeldJump {
+public final class HeldJump {
+
+  /** Bytes of a held sample's value: timestamp, voltage, current, temperature. */
+  public static final int SIZE = Long.BYTES + 3 * Double.BYTES;
 
   private static final long SEQ = -1;
 
@@ -35,7 +38,7 @@ final class HeldJump {
   void hold(Sample sample) {
     store.put(
         key,
-        ByteBuffer.allocate(32)
+        ByteBuffer.allocate(SIZE)
             .putLong(sample.timestampMs())
             .putDouble(sample.voltage())
             .putDouble(sample.current())
