@@ -29,7 +29,6 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,18 +64,12 @@ class RegistryOutageIT {
   @Test
   void recordsArrivingWhileTheRegistryIsDownWaitAndAreEstimatedWhenItIsBack() throws Exception {
     int t = TestModels.SPEC.windowLength();
-    KafkaClusterTestKit cluster = TestClusters.startSingleNode();
+    KafkaClusterTestKit cluster =
+        TestClusters.startSingleNodeWithTopics(
+            new NewTopic(IN, 1, (short) 1),
+            new NewTopic(OUT, 1, (short) 1),
+            new NewTopic(DLQ, 1, (short) 1));
     try {
-      try (Admin admin = cluster.admin()) {
-        admin
-            .createTopics(
-                List.of(
-                    new NewTopic(IN, 1, (short) 1),
-                    new NewTopic(OUT, 1, (short) 1),
-                    new NewTopic(DLQ, 1, (short) 1)))
-            .all()
-            .get();
-      }
       Path registryDir = dir.resolve("registry");
       SchemaRegistryServer registry = SchemaRegistryServer.start(registryDir, "localhost", 0);
       int port = registry.port();
