@@ -44,7 +44,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -674,9 +673,8 @@ public final class StreamsBenchmark {
     }
   }
 
-  /** Key plus value bytes of every entry of the engine's stores, all tasks of this instance. */
   /**
-   * Records in the engine's four changelog topics per input record (log end offsets, so under
+   * Records in the engine's changelog topics per input record (log end offsets, so under
    * exactly_once_v2 one transaction marker per partition and commit is counted too: about 0.4 % of
    * a full run's records).
    */
@@ -702,34 +700,18 @@ public final class StreamsBenchmark {
   }
 
   private long stateBytes(KafkaStreams streams, ObjectNode byStore) {
-    long header =
-        storeBytes(
-            streams,
-            TopologyNames.FEATURE_HEADER_STORE,
-            (String k) -> k.getBytes(StandardCharsets.UTF_8).length,
-            (byte[] v) -> v.length);
-    long steps =
-        storeBytes(
-            streams,
-            TopologyNames.FEATURE_STEPS_STORE,
-            (Bytes k) -> k.get().length,
-            (byte[] v) -> v.length);
-    long pending =
-        storeBytes(
-            streams, TopologyNames.PENDING_WINDOWS_STORE, (Long k) -> 8, (byte[] v) -> v.length);
-    Serializer<SocEstimate> estimate = AvroSerdes.socEstimateForStore().serializer();
-    long latest =
-        storeBytes(
-            streams,
-            TopologyNames.LATEST_SOC_STORE,
-            (String k) -> k.getBytes(StandardCharsets.UTF_8).length,
-            (SocEstimate v) -> estimate.serialize("", v).length);
-    int n = plan.batteries();
-    byStore.put(TopologyNames.FEATURE_HEADER_STORE, round1(header / (double) n));
-    byStore.put(TopologyNames.FEATURE_STEPS_STORE, round1(steps / (double) n));
-    byStore.put(TopologyNames.PENDING_WINDOWS_STORE, round1(pending / (double) n));
-    byStore.put(TopologyNames.LATEST_SOC_STORE, round1(latest / (double) n));
-    return header + steps + pending + latest;
+    long total = 0;
+    for (String store : TopologyNames.STORES) {
+      long bytes =
+          storeBytes(
+              streams,
+              store,
+              (String k) -> k.getBytes(StandardCharsets.UTF_8).length,
+              (byte[] v) -> v.length);
+      byStore.put(store, round1(bytes / (double) plan.batteries()));
+      total += bytes;
+    }
+    return total;
   }
 
   private static <K, V> long storeBytes(
