@@ -54,12 +54,17 @@ public final class ShippedModel {
    */
   public static Path resolve(Path given, String hint) {
     if (given == null) {
-      return find().orElseThrow(() -> new IllegalArgumentException(notFound() + ": " + hint));
+      return find().orElseThrow(() -> new IllegalArgumentException(notFound() + "; " + hint));
     }
     Path dir = given.toAbsolutePath().normalize();
     if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) {
       throw new IllegalArgumentException(
-          "No model in " + dir + " (no " + ModelCard.FILE_NAME + "): " + hint);
+          "No model in "
+              + dir
+              + ": not a model directory (no "
+              + ModelCard.FILE_NAME
+              + "); "
+              + hint);
     }
     return dir;
   }

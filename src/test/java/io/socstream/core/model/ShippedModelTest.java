@@ -75,6 +75,6 @@ class ShippedModelTest {
         .hasMessage(
             "No model in "
                 + home.toAbsolutePath().normalize()
-                + " (no model-card.json): pass --model DIR");
+                + ": not a model directory (no model-card.json); pass --model DIR");
   }
 }

@@ -15,6 +15,7 @@ import io.socstream.core.inference.SocSeries;
 import io.socstream.core.inference.TinyModel;
 import io.socstream.core.inference.TinyModelFactory;
 import io.socstream.core.model.ModelCard;
+import io.socstream.core.model.ShippedModel;
 import io.socstream.core.model.TrainingFile;
 import io.socstream.core.model.TrainingInfo;
 import java.io.IOException;
@@ -84,17 +85,9 @@ public final class DriveCycle {
     return modelDir;
   }
 
-  /** {@code model-export/model} above the working directory, if it holds a model card. */
+  /** The shipped model ({@link ShippedModel}), or null when the checkout has none. */
   public static Path shippedModel() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path candidate = dir.resolve("model-export/model");
-      if (Files.isRegularFile(candidate.resolve("model-card.json"))) {
-        return candidate;
-      }
-      dir = dir.getParent();
-    }
-    return null;
+    return ShippedModel.find().orElse(null);
   }
 
   private static Path exportFittedTinyModel() {

@@ -1,7 +1,6 @@
 package io.socstream.streams.bench;
 
 import io.socstream.core.features.FeatureSpec;
-import io.socstream.core.model.ModelCard;
 import io.socstream.core.model.ShippedModel;
 import io.socstream.streams.tools.Directories;
 import java.io.IOException;
@@ -35,11 +34,7 @@ public record BenchModel(Path dir, String source) {
    */
   public static BenchModel resolve(Path explicit, Path fallbackDir) {
     if (explicit != null) {
-      if (!Files.isRegularFile(explicit.resolve(ModelCard.FILE_NAME))) {
-        throw new IllegalArgumentException(
-            "--model " + explicit + " is not a model directory (no " + ModelCard.FILE_NAME + ")");
-      }
-      return new BenchModel(explicit.toAbsolutePath().normalize(), "option");
+      return new BenchModel(ShippedModel.resolve(explicit, "pass --model DIR"), "option");
     }
     Path shipped = ShippedModel.find().orElse(null);
     if (shipped != null) {

@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Writes the suite's table to {@code target/reliability/crash.md} and, when every scenario ran,
- * into the marked block of {@code RELIABILITY.md} (the prose around it stays hand-written). The
- * bad-input catalogue's table ({@code target/reliability/bad-input.md}, from its own test) is
- * included when it exists.
+ * into the marked block of {@code streams-app/RELIABILITY.md} (the prose around it stays
+ * hand-written). The bad-input catalogue's table ({@code
+ * streams-app/processor/target/reliability/bad-input.md}, from its own test in the processor
+ * module) is included when it exists.
  */
 final class ReliabilityReport {
 
@@ -39,19 +40,21 @@ final class ReliabilityReport {
   }
 
   /**
-   * Writes {@code target/reliability/crash.md}; regenerates {@code RELIABILITY.md}'s block only
-   * when {@code complete} (a filtered run must not replace the measured table with part of it).
+   * Writes {@code target/reliability/crash.md} of {@code moduleDir} (streams-app/tools);
+   * regenerates {@code RELIABILITY.md}'s block only when {@code complete} (a filtered run must not
+   * replace the measured table with part of it).
    */
   static void write(Path moduleDir, String table, boolean complete) throws IOException {
     Path out = moduleDir.resolve("target/reliability");
     Files.createDirectories(out);
     Files.writeString(out.resolve("crash.md"), table, StandardCharsets.UTF_8);
-    Path doc = moduleDir.resolve("RELIABILITY.md");
+    Path doc = moduleDir.resolveSibling("RELIABILITY.md");
     if (!complete || !Files.isRegularFile(doc)) {
       return;
     }
     StringBuilder block = new StringBuilder(BEGIN).append("\n").append(table);
-    Path badInput = out.resolve("bad-input.md");
+    Path badInput =
+        moduleDir.resolveSibling("processor").resolve("target/reliability/bad-input.md");
     if (Files.isRegularFile(badInput)) {
       block
           .append("\nBad input (the catalogue test):\n\n")
