@@ -66,6 +66,8 @@ class SocTopologyTest {
             .as("status at +%d ms", age)
             .isEqualTo(age < 10_000 ? EstimateStatus.WARMING_UP : EstimateStatus.OK);
         assertThat(e.getSoc()).isStrictlyBetween(0.0, 1.0).isCloseTo(e.getSocRaw(), within(0.0));
+        // No fusion section in the tiny model's card: the published soc is the model's own.
+        assertThat(e.getModelSoc()).isEqualTo(e.getSoc());
       }
       assertThat(f.latestEstimate("b1")).isEqualTo(out.get(out.size() - 1));
       assertThat(f.deadLetters()).isEmpty();
