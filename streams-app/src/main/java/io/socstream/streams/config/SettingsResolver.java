@@ -50,8 +50,7 @@ final class SettingsResolver {
       } else if (text.containsKey(key)) {
         text.put(key, e.getValue().trim());
       } else {
-        throw new InvalidSettingException(
-            key, e.getValue(), "unknown setting (known: " + text.keySet() + ", kafka.*)");
+        throw new InvalidSettingException(key, e.getValue(), unknown(key, catalog));
       }
     }
     for (String key : catalog.names()) {
@@ -67,6 +66,46 @@ final class SettingsResolver {
       parsed.put(setting.name(), parse(setting, text.get(setting.name())));
     }
     return new Resolved(text, parsed, kafka);
+  }
+
+  /** Why {@code key} is refused, with the declared name it most likely misspells. */
+  private static String unknown(String key, SettingsCatalog catalog) {
+    String closest = null;
+    int best = Integer.MAX_VALUE;
+    for (String name : catalog.names()) {
+      int distance = editDistance(key, name);
+      if (distance < best) {
+        best = distance;
+        closest = name;
+      }
+    }
+    String hint = closest != null && best <= 3 ? "did you mean " + closest + "? " : "";
+    return "unknown setting; "
+        + hint
+        + "every setting is in "
+        + SettingsDocs.MARKDOWN
+        + ", other Kafka settings take the prefix "
+        + KAFKA_PREFIX;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions from {@code a} to {@code b}. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** {@code raw} as {@code setting}'s type, checked by its validator. */

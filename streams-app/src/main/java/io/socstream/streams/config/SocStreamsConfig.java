@@ -38,6 +38,10 @@ import org.apache.kafka.common.config.ConfigDef.ValidString;
  * not parse or is not valid fails with an {@link InvalidSettingException} naming the setting and
  * the value.
  *
+ * <p>A new setting: a key constant, one {@code define(...)} in {@link #SETTINGS} (in the group it
+ * belongs to), an accessor; then regenerate the docs ({@link SettingsDocs#REGENERATE}). {@code
+ * SocStreamsConfigTest} asks for a non-default value of it (environment override test).
+ *
  * <p>The parsed values live in a Kafka {@link AbstractConfig}; this class wraps it rather than
  * extending it because its {@link #get(String)} (the value as text) would clash with {@code
  * AbstractConfig}'s own {@code get}, which its typed getters rely on.

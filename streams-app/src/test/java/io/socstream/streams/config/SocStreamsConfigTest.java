@@ -362,6 +362,23 @@ class SocStreamsConfigTest {
   }
 
   @Test
+  void anUnknownSettingSuggestsTheClosestDeclaredOne() {
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of("soc.batch.sise", "8")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Invalid value '8' for setting 'soc.batch.sise': unknown setting; did you mean"
+                + " soc.batch.size? every setting is in "
+                + SettingsDocs.MARKDOWN
+                + ", other Kafka settings take the prefix kafka.");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of("commit.interval.ms", "100")))
+        .hasMessageContaining("'commit.interval.ms': unknown setting; every setting is in")
+        .hasMessageContaining("the prefix kafka.");
+    assertThat(SettingsResolver.editDistance("soc.linger.ms", "soc.linger.ms")).isZero();
+    assertThat(SettingsResolver.editDistance("soc.lingr.ms", "soc.linger.ms")).isEqualTo(1);
+    assertThat(SettingsResolver.editDistance("abc", "")).isEqualTo(3);
+  }
+
+  @Test
   void aBadPasswordIsNamedButNotShown() {
     assertThatThrownBy(
             () ->
