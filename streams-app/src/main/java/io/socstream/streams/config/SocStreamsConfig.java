@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -460,8 +461,8 @@ public final class SocStreamsConfig {
 
   private SocStreamsConfig(SettingsResolver.Resolved resolved) {
     this.parsed = new AbstractConfig(CONFIG_DEF, resolved.parsed(), false);
-    this.text = java.util.Collections.unmodifiableMap(resolved.text());
-    this.kafkaOverrides = java.util.Collections.unmodifiableMap(resolved.kafka());
+    this.text = Collections.unmodifiableMap(resolved.text());
+    this.kafkaOverrides = Collections.unmodifiableMap(resolved.kafka());
     this.voltage = bounds(VOLTAGE_MIN, VOLTAGE_MAX);
     this.current = bounds(CURRENT_MIN, CURRENT_MAX);
     this.temperature = bounds(TEMPERATURE_MIN, TEMPERATURE_MAX);
@@ -533,7 +534,7 @@ public final class SocStreamsConfig {
     for (SettingsCatalog.Setting setting : SETTINGS.settings()) {
       defaults.put(setting.name(), setting.defaultText());
     }
-    return java.util.Collections.unmodifiableMap(defaults);
+    return Collections.unmodifiableMap(defaults);
   }
 
   /** The resolved value of {@code key} as text (empty = not set). */

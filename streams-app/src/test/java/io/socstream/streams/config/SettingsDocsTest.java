@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,8 +101,7 @@ class SettingsDocsTest {
     }
     assertThat(markdown)
         .contains("| `soc.linger.ms`<br>`SOC_LINGER_MS` | `50` | ms (wall clock) |");
-    java.util.regex.Matcher link =
-        java.util.regex.Pattern.compile("\\]\\(([^)]*example\\.properties)\\)").matcher(markdown);
+    Matcher link = Pattern.compile("\\]\\(([^)]*example\\.properties)\\)").matcher(markdown);
     assertThat(link.find()).as("a link to the example properties").isTrue();
     Path linked =
         repositoryRoot().resolve(SettingsDocs.MARKDOWN).getParent().resolve(link.group(1));

@@ -7,8 +7,13 @@ import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.PackLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -104,10 +109,10 @@ class SocStreamsConfigTest {
 
   @Test
   void everyPublicKeyConstantIsDeclaredOnceWithDocImportanceAndDefault() throws Exception {
-    List<String> constants = new java.util.ArrayList<>();
-    for (java.lang.reflect.Field field : SocStreamsConfig.class.getFields()) {
+    List<String> constants = new ArrayList<>();
+    for (Field field : SocStreamsConfig.class.getFields()) {
       if (field.getType() == String.class
-          && java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          && Modifier.isStatic(field.getModifiers())
           && ((String) field.get(null)).startsWith("soc.")) {
         constants.add((String) field.get(null));
       }
@@ -144,7 +149,7 @@ class SocStreamsConfigTest {
 
   @Test
   void everySettingCanBeOverriddenByItsEnvironmentVariable() {
-    Map<String, String> environment = new java.util.HashMap<>();
+    Map<String, String> environment = new HashMap<>();
     NON_DEFAULT.forEach(
         (key, value) -> environment.put(SocStreamsConfig.environmentName(key), value));
     SocStreamsConfig c = SocStreamsConfig.load(null, environment);
@@ -170,10 +175,10 @@ class SocStreamsConfigTest {
     Path file = dir.resolve("all.properties");
     Properties properties = new Properties();
     SocStreamsConfig.defaultValues().forEach(properties::setProperty);
-    try (java.io.OutputStream out = Files.newOutputStream(file)) {
+    try (OutputStream out = Files.newOutputStream(file)) {
       properties.store(out, null);
     }
-    Map<String, String> environment = new java.util.HashMap<>();
+    Map<String, String> environment = new HashMap<>();
     NON_DEFAULT.forEach(
         (key, value) -> environment.put(SocStreamsConfig.environmentName(key), value));
     SocStreamsConfig c = SocStreamsConfig.load(file, environment);
