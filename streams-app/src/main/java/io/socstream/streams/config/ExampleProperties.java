@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@code soc-stream.example.properties}: every declared setting with its documentation as
@@ -13,6 +14,8 @@ import java.util.Map;
 final class ExampleProperties {
 
   private static final int WIDTH = 100;
+  private static final Pattern NEWLINE = Pattern.compile("\n");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
 
   /** The non-ASCII the declarations use, spelled out. */
   private static final Map<String, String> ASCII =
@@ -96,9 +99,9 @@ final class ExampleProperties {
 
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
-    for (String paragraph : text.split("\n")) {
+    for (String paragraph : NEWLINE.split(text)) {
       StringBuilder line = new StringBuilder();
-      for (String word : paragraph.trim().split("\\s+")) {
+      for (String word : BLANKS.split(paragraph.trim())) {
         if (word.isEmpty()) {
           continue;
         }

@@ -93,7 +93,7 @@ class SettingsDocsTest {
       assertThat(rows).as(setting.name()).hasSize(1);
       String row = rows.get(0);
       assertThat(row).contains("`" + SocStreamsConfig.environmentName(setting.name()) + "`");
-      assertThat(row.split("(?<!\\\\)\\|", -1)).as("cells of " + row).hasSize(8);
+      assertThat(Pattern.compile("(?<!\\\\)\\|").split(row, -1)).as("cells of " + row).hasSize(8);
       if (!setting.defaultText().isEmpty()) {
         assertThat(row).contains("| `" + setting.defaultText() + "` |");
       }
