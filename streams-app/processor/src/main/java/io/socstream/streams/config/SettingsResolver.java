@@ -1,8 +1,10 @@
 package io.socstream.streams.config;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -53,17 +55,27 @@ final class SettingsResolver {
         throw new InvalidSettingException(key, e.getValue(), unknown(key, catalog));
       }
     }
+    Set<String> fromEnvironment = new HashSet<>();
     for (String key : catalog.names()) {
       String fromEnv = environment.get(environmentName(key));
       if (fromEnv != null) {
         text.put(key, fromEnv.trim());
+        fromEnvironment.add(key);
       }
     }
     String home = System.getProperty("user.home");
     text.replaceAll((k, v) -> v.replace("${user.home}", home));
     Map<String, Object> parsed = new LinkedHashMap<>();
     for (SettingsCatalog.Setting setting : catalog.settings()) {
-      parsed.put(setting.name(), parse(setting, text.get(setting.name())));
+      String name = setting.name();
+      try {
+        parsed.put(name, parse(setting, text.get(name)));
+      } catch (InvalidSettingException e) {
+        // A value from the environment is easy to miss when reading the file: say so.
+        throw fromEnvironment.contains(name)
+            ? e.from("environment variable " + environmentName(name))
+            : e;
+      }
     }
     return new Resolved(text, parsed, kafka);
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,11 @@ class SettingsDocsTest {
           || !Files.readString(committed, StandardCharsets.UTF_8).equals(file.getValue())) {
         stale.add(file.getKey());
       }
+    }
+    String readme = Files.readString(root.resolve(SettingsDocs.README), StandardCharsets.UTF_8);
+    Optional<String> refreshed = SettingsDocs.refreshReadme(readme);
+    if (refreshed.isPresent() && !refreshed.get().equals(readme)) {
+      stale.add(SettingsDocs.README + " (its settings table)");
     }
     if (!stale.isEmpty()) {
       fail(
@@ -108,6 +114,33 @@ class SettingsDocsTest {
     assertThat(linked.normalize())
         .isEqualTo(repositoryRoot().resolve(SettingsDocs.EXAMPLE_PROPERTIES));
     assertThat(markdown).contains(SettingsDocs.REGENERATE).contains("`kafka.*`");
+  }
+
+  @Test
+  void theReadmeTableGoesBetweenItsMarkersAndNowhereElse() {
+    String table = SettingsDocs.readmeTable();
+    String readme =
+        "# soc-stream\n\n## Configuration\n\nIntro.\n\n"
+            + ReadmeTable.START
+            + "\nold table\n"
+            + ReadmeTable.END
+            + "\n\n## Operations\n";
+    String refreshed = SettingsDocs.refreshReadme(readme).orElseThrow();
+    assertThat(refreshed)
+        .startsWith("# soc-stream\n\n## Configuration\n\nIntro.\n\n" + ReadmeTable.START + "\n")
+        .contains(table)
+        .doesNotContain("old table")
+        .endsWith(ReadmeTable.END + "\n\n## Operations\n");
+    assertThat(SettingsDocs.refreshReadme(refreshed)).contains(refreshed);
+    assertThat(SettingsDocs.refreshReadme("# no markers\n")).isEmpty();
+    // High and medium importance only, and a pointer to the full reference.
+    assertThat(table)
+        .contains("| `soc.bootstrap.servers` | `localhost:9092` |  | Kafka bootstrap servers")
+        .contains("| `soc.linger.ms` | `50` | ms (wall clock) | L: how long a window may wait")
+        .doesNotContain("soc.repartition.enabled")
+        .contains("](" + SettingsDocs.MARKDOWN + ")");
+    assertThat(ReadmeTable.firstSentence("Horizons (e.g. `500`); empty. More."))
+        .isEqualTo("Horizons (e.g. `500`); empty.");
   }
 
   @Test

@@ -419,8 +419,11 @@ class SocStreamsConfigTest {
   @Test
   void aBadEnvironmentValueNamesTheSetting() {
     assertThatThrownBy(() -> SocStreamsConfig.load(null, Map.of("SOC_LINGER_MS", "soon")))
-        .hasMessageContaining("soc.linger.ms")
-        .hasMessageContaining("soon");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Invalid value 'soon' for setting 'soc.linger.ms': not a whole number (from"
+                + " environment variable SOC_LINGER_MS)")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("soc.linger.ms"));
   }
 
   @Test
