@@ -134,8 +134,8 @@ public record FusionFit(
         "method",
         "capacity: SOC-label Ah per unit SOC (discharge, charge) of the train+validation files per"
             + " ambient folder, at their mean cell temperature; noise: grid search of time"
-            + " constant tau, model-error correlation c and warm-up factor w, lowest pooled"
-            + " validation MAE");
+            + " constant tau, model-error correlation c and warm-up factor w, lowest objective"
+            + " (see objective)");
     fit.put("model_variance", grid.modelVariance());
     fit.put("time_constant_s", grid.best().timeConstantS());
     fit.put("model_correlation_s", grid.best().correlationS());
