@@ -160,7 +160,7 @@ class FusedPredictEvaluateTest {
         Files.readAllLines(report.resolve("robustness.md")).stream()
             .filter(line -> line.contains("| 25 °C |"))
             .toList();
-    assertThat(rows).hasSize(4);
+    assertThat(rows).hasSize(5);
     int windows = 600 - SPEC.windowLength() + 1;
     assertThat(rows.get(0)).startsWith("| noise(5mV,20mA,0.2C) | 25 °C | " + windows + " |");
     assertThat(rows.get(1)).startsWith("| offset+50mA | 25 °C | " + windows + " |");
@@ -169,6 +169,7 @@ class FusedPredictEvaluateTest {
     assertThat(rows.get(3))
         .startsWith(
             "| late-start(2min) | 25 °C | " + (lateSamples - SPEC.windowLength() + 1) + " |");
+    assertThat(rows.get(4)).startsWith("| period(10s) | 25 °C |");
     String[] offset = rows.get(1).split("\\|");
     assertThat(Double.parseDouble(offset[8].trim()))
         .as("a 50 mA offset moves the fused estimate")
