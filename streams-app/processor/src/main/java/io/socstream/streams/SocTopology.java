@@ -108,17 +108,21 @@ public final class SocTopology {
                 featureSteps),
             Named.as(TopologyNames.FEATURES));
 
-    windows
-        .process(
+    KStream<String, SocEstimate> estimates =
+        windows.process(
             supplier(
                 () -> new InferenceProcessor(model, config.batchSize(), config.lingerMs(), metrics),
                 pendingWindowsStore(),
                 latestSocStore(),
                 featureSteps),
-            Named.as(TopologyNames.INFERENCE))
-        .to(
-            config.socTopic(),
-            Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SOC_SINK));
+            Named.as(TopologyNames.INFERENCE));
+    estimates.to(
+        config.socTopic(),
+        Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SOC_SINK));
+    // Estimates of a published shadow model (rollout); nothing flows here while none is published.
+    estimates.to(
+        config.shadowTopic(),
+        Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SHADOW_SINK));
 
     return builder.build();
   }

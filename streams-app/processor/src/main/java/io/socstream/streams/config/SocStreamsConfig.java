@@ -253,6 +253,7 @@ public final class SocStreamsConfig {
     d.put(TOPICS_REPLICATION, "1");
     d.put(HEALTH_MAX_DLQ_RATIO, "0.5");
     d.put(INSTANCE_ID, "");
+    rolloutDefaults(d);
     return Collections.unmodifiableMap(d);
   }
 
@@ -340,6 +341,7 @@ public final class SocStreamsConfig {
           HEALTH_MAX_DLQ_RATIO, get(HEALTH_MAX_DLQ_RATIO), "must be between 0 and 1");
     }
     this.instanceId = resolveInstanceId();
+    validateRollout();
     if (kafkaOverrides.containsKey("application.id")
         || kafkaOverrides.containsKey("bootstrap.servers")) {
       throw new InvalidSettingException(
@@ -733,4 +735,51 @@ public final class SocStreamsConfig {
     // kafka.* values may hold credentials (sasl.jaas.config): only their keys are shown.
     return "SocStreamsConfig" + shown + " kafka" + kafkaOverrides.keySet();
   }
+
+  // ---- Model rollout (issue 17): models topic, shadow estimates. One block for the lead to port.
+
+  /**
+   * The compacted topic models are published to ({@code ./soc models publish}) and every instance
+   * follows; key = role ({@code primary}/{@code shadow}), value = model archive. Default {@code
+   * soc.models}.
+   */
+  public static final String MODELS_TOPIC = "soc.topic.models";
+
+  /** Where a shadow model's estimates go (same schema as battery.soc). */
+  public static final String SHADOW_TOPIC = "soc.topic.shadow";
+
+  /**
+   * Whether {@code run} follows the models topic (true, default): it starts with the newest
+   * published primary (else {@link #MODEL_DIR} / the shipped model) and swaps in later ones.
+   */
+  public static final String MODELS_FOLLOW = "soc.models.follow";
+
+  private static void rolloutDefaults(Map<String, String> d) {
+    d.put(MODELS_TOPIC, "soc.models");
+    d.put(SHADOW_TOPIC, "battery.soc.shadow");
+    d.put(MODELS_FOLLOW, "true");
+  }
+
+  private void validateRollout() {
+    requireTopicName(MODELS_TOPIC);
+    requireTopicName(SHADOW_TOPIC);
+    parseBoolean(MODELS_FOLLOW);
+  }
+
+  /** {@link #MODELS_TOPIC}. */
+  public String modelsTopic() {
+    return get(MODELS_TOPIC);
+  }
+
+  /** {@link #SHADOW_TOPIC}. */
+  public String shadowTopic() {
+    return get(SHADOW_TOPIC);
+  }
+
+  /** {@link #MODELS_FOLLOW}. */
+  public boolean modelsFollow() {
+    return parseBoolean(MODELS_FOLLOW);
+  }
+
+  // ---- End of model rollout settings.
 }

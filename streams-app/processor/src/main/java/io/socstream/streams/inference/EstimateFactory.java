@@ -18,6 +18,12 @@ final class EstimateFactory {
   }
 
   SocEstimate estimate(PendingWindow w, float socRaw, int batchSize, long producedAtMs) {
+    return estimate(w, socRaw, batchSize, producedAtMs, modelVersion);
+  }
+
+  /** As above, made by {@code modelVersion} (the model that ran this batch). */
+  SocEstimate estimate(
+      PendingWindow w, float socRaw, int batchSize, long producedAtMs, String modelVersion) {
     return SocEstimate.newBuilder()
         .setBatteryId(w.batteryId())
         .setTimestamp(Instant.ofEpochMilli(w.endTimestampMs()))

@@ -8,6 +8,9 @@ import io.socstream.streams.TopologyNames;
 import io.socstream.streams.features.StoreStepLog;
 import io.socstream.streams.features.WindowEvent;
 import io.socstream.streams.ops.SocMetrics;
+import io.socstream.streams.rollout.ModelLease;
+import io.socstream.streams.rollout.RolloutMetrics;
+import io.socstream.streams.rollout.ShadowRun;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,6 +60,7 @@ public final class InferenceProcessor
   private final int featureCount;
   private final EstimateFactory estimates;
   private final SocMetrics metrics;
+  private final RolloutMetrics rolloutMetrics;
 
   private ProcessorContext<String, SocEstimate> context;
   private KeyValueStore<Long, byte[]> pending;
@@ -98,6 +102,7 @@ public final class InferenceProcessor
   /** Records every model call (batch size, latency) and the estimates out in {@code metrics}. */
   public InferenceProcessor(SocModel model, int batchSize, long lingerMs, SocMetrics metrics) {
     this.metrics = metrics;
+    this.rolloutMetrics = new RolloutMetrics(metrics.registry());
     this.model = model;
     this.batchSize = batchSize;
     this.lingerMs = lingerMs;
@@ -195,6 +200,13 @@ public final class InferenceProcessor
   }
 
   private void flushOneBatch() {
+    // One lease per batch: a model swap takes effect at a batch boundary (rollout).
+    try (ModelLease lease = ModelLease.of(model)) {
+      flushOneBatch(lease.primary(), lease.shadow());
+    }
+  }
+
+  private void flushOneBatch(SocModel batchModel, SocModel shadow) {
     // Taken off the queue only as they are deleted from the store, so that the two still agree
     // when something in between throws.
     List<KeyValue<Long, PendingWindow>> batch = new ArrayList<>(batchSize);
@@ -207,17 +219,19 @@ public final class InferenceProcessor
     int b = batch.size();
     int stride = windowLength * featureCount;
     float[] inputs = new float[b * stride];
+    FeatureWindow[] windows = new FeatureWindow[b];
     for (int i = 0; i < b; i++) {
-      model.normalizeInto(rebuild(batch.get(i).value), inputs, i * stride);
+      windows[i] = rebuild(batch.get(i).value);
+      batchModel.normalizeInto(windows[i], inputs, i * stride);
     }
     float[] soc;
     long started = System.nanoTime();
     try {
-      soc = model.predict(inputs, b);
+      soc = batchModel.predict(inputs, b);
       metrics.inference(b, System.nanoTime() - started);
     } catch (RuntimeException e) {
       throw new InferenceFailedException(
-          "model " + model.modelVersion() + " failed on a batch of " + b + " windows", e);
+          "model " + batchModel.modelVersion() + " failed on a batch of " + b + " windows", e);
     }
     if (soc.length != b) {
       throw new InferenceFailedException(
@@ -228,11 +242,14 @@ public final class InferenceProcessor
     // latest-soc gets each battery's newest estimate of the batch once (batch order is arrival
     // order, so the last one wins), not one serialised put per estimate.
     Map<String, SocEstimate> newest = new HashMap<>();
+    List<SocEstimate> out = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
       PendingWindow w = batch.get(i).value;
-      SocEstimate estimate = estimates.estimate(w, soc[i], b, now);
+      SocEstimate estimate = estimates.estimate(w, soc[i], b, now, batchModel.modelVersion());
       newest.put(w.batteryId(), estimate);
-      context.forward(new Record<>(w.batteryId(), estimate, w.endTimestampMs()));
+      out.add(estimate);
+      context.forward(
+          new Record<>(w.batteryId(), estimate, w.endTimestampMs()), TopologyNames.SOC_SINK);
       pending.delete(batch.get(i).key);
       pendingWindows.pollFirst();
     }
@@ -240,6 +257,11 @@ public final class InferenceProcessor
       latest.put(e.getKey(), e.getValue());
     }
     metrics.estimatesOut(b);
+    for (SocEstimate s : ShadowRun.estimatesOrNone(shadow, windows, out, rolloutMetrics)) {
+      context.forward(
+          new Record<>(s.getBatteryId(), s, s.getTimestamp().toEpochMilli()),
+          TopologyNames.SHADOW_SINK);
+    }
   }
 
   /** The window's features from the steps store, as the feature pipeline emitted them. */
