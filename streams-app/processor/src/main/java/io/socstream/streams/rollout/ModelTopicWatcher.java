@@ -24,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the models topic and puts what is published into service on a {@link
- * SwappableSocModel}: {@link #catchUp} reads the topic to its end before the engine starts (so a
- * restart, or a new instance, starts with the newest published primary), then {@link #start()}
- * follows it on a thread of its own. Each publication is loaded there, in the background ({@link
- * ModelLoader}); a model that does not load or whose features differ from the pipeline's is refused
- * (WARN, {@code soc_model_refusals_total}, listed by {@link #view()}) and the running model stays.
+ * Follows the models topic and puts what is published into service on a {@link SwappableSocModel}:
+ * {@link #catchUp} reads the topic to its end before the engine starts (so a restart, or a new
+ * instance, starts with the newest published primary), then {@link #start()} follows it on a thread
+ * of its own. Each publication is loaded there, in the background ({@link ModelLoader}); a model
+ * that does not load or whose features differ from the pipeline's is refused (WARN, {@code
+ * soc_model_refusals_total}, listed by {@link #view()}) and the running model stays.
  *
  * <p>A plain consumer without a group ({@code read_committed}, every partition assigned, from the
  * beginning): every instance sees every publication.
@@ -94,8 +94,8 @@ public final class ModelTopicWatcher implements AutoCloseable {
   }
 
   /**
-   * Reads the topic from the beginning to its end and puts the newest publication of each role
-   * into service (an empty topic changes nothing).
+   * Reads the topic from the beginning to its end and puts the newest publication of each role into
+   * service (an empty topic changes nothing).
    *
    * @throws TimeoutException when the end is not reached within {@code timeout}
    */
@@ -187,7 +187,9 @@ public final class ModelTopicWatcher implements AutoCloseable {
         "Refused model {}: {}; {}",
         p.describe(),
         reason,
-        running == null ? "no " + p.role().key() + " runs" : running.modelVersion() + " keeps running");
+        running == null
+            ? "no " + p.role().key() + " runs"
+            : running.modelVersion() + " keeps running");
     refusals.add(new Refusal(p.modelVersion(), p.role(), p.offset(), Instant.now(), reason));
     while (refusals.size() > KEPT_REFUSALS) {
       refusals.remove(0);
