@@ -86,6 +86,8 @@ public final class ModelTopicWatcher implements AutoCloseable {
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // A missing models topic must not be auto-created (uncompacted) by reading it.
+    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024 * 1024);
@@ -118,6 +120,13 @@ public final class ModelTopicWatcher implements AutoCloseable {
   private void follow() {
     try {
       while (running) {
+        if (consumer.assignment().isEmpty()) {
+          // The topic did not exist at catch-up: read it from the beginning once it does.
+          if (!ModelsTopic.assignFromBeginning(consumer, topic, Duration.ofSeconds(5))) {
+            Thread.sleep(1000);
+          }
+          continue;
+        }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           PublishedModel p = ModelsTopic.parse(record);
           if (p != null) {
@@ -125,7 +134,9 @@ public final class ModelTopicWatcher implements AutoCloseable {
           }
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException
+        | InterruptedException
+        | org.apache.kafka.common.errors.InterruptException e) {
       // close(): stop.
     } catch (RuntimeException e) {
       LOG.error(

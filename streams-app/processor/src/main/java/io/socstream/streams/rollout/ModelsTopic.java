@@ -140,16 +140,10 @@ public final class ModelsTopic {
   public static List<PublishedModel> readToEnd(
       Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-    if (infos == null || infos.isEmpty()) {
+    if (!assignFromBeginning(consumer, topic, timeout)) {
       return List.of();
     }
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (PartitionInfo info : infos) {
-      partitions.add(new TopicPartition(topic, info.partition()));
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    Set<TopicPartition> partitions = consumer.assignment();
     Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
     List<PublishedModel> out = new ArrayList<>();
     while (!reached(consumer, end)) {
@@ -165,6 +159,26 @@ public final class ModelsTopic {
       }
     }
     return out;
+  }
+
+  /**
+   * Assigns every partition of {@code topic} to {@code consumer} and seeks to the beginning.
+   *
+   * @return false when the topic does not exist (nothing assigned)
+   */
+  public static boolean assignFromBeginning(
+      Consumer<String, byte[]> consumer, String topic, Duration timeout) {
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+    if (infos == null || infos.isEmpty()) {
+      return false;
+    }
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (PartitionInfo info : infos) {
+      partitions.add(new TopicPartition(topic, info.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return true;
   }
 
   private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {

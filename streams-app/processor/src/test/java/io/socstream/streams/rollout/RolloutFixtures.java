@@ -15,14 +15,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Tiny real SavedModels with chosen versions, as directories, archives and publications. */
-final class RolloutFixtures {
+public final class RolloutFixtures {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RolloutFixtures() {}
 
   /** Exports the tiny model for {@code spec} to {@code dir} with card version {@code version}. */
-  static Path export(Path dir, FeatureSpec spec, String version) {
+  public static Path export(Path dir, FeatureSpec spec, String version) {
     TinyModelFactory.export(dir, spec);
     Path card = dir.resolve(ModelCard.FILE_NAME);
     try {
@@ -37,14 +37,14 @@ final class RolloutFixtures {
   }
 
   /** A publication of {@code dir} for {@code role} at {@code offset}. */
-  static PublishedModel published(Path dir, ModelRole role, long offset) {
+  public static PublishedModel published(Path dir, ModelRole role, long offset) {
     byte[] archive = ModelArchive.pack(dir);
     return new PublishedModel(
         role, ModelArchive.card(archive).modelVersion(), Instant.now(), 0, offset, archive);
   }
 
   /** Opens {@code dir} as a model in service; {@code closed} turns true when it is released. */
-  static LoadedModel open(Path dir, AtomicBoolean closed) {
+  public static LoadedModel open(Path dir, AtomicBoolean closed) {
     SavedModelSocModel model = SavedModelSocModel.open(dir);
     return new LoadedModel(
         model,
