@@ -69,7 +69,7 @@ class BatteryEstimatorTest {
   void encodeDecodeMidStreamGivesTheSameEstimatesAsAnUninterruptedRun() {
     List<Sample> samples = new ArrayList<>();
     for (int t = 0; t < 400; t++) {
-      samples.add(sample(t * 2000L + (t % 3) * 100, -1.5 + 0.5 * Math.sin(t)));
+      samples.add(sample(t * 2000L + (t % 3) * 100L, -1.5 + 0.5 * Math.sin(t)));
     }
     List<FusedSoc> uninterrupted = run(BatteryEstimator.fresh(SPEC, FUSION), samples);
 

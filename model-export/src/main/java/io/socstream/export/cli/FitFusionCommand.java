@@ -45,6 +45,20 @@ final class FitFusionCommand implements Callable<Integer> {
       description = "LG HG2 data directory the card's training files are relative to.")
   Path data;
 
+  @Option(
+      names = "--robust-offset-ma",
+      paramLabel = "MA",
+      defaultValue = "50",
+      description =
+          "Also fit for a current-sensor offset of +/- this many mA (the objective is the mean"
+              + " validation MAE over the cycles as recorded and with both offsets), so the"
+              + " filter does not trust the charge count so long that an offset drifts it;"
+              + " 0 = fit on the recorded cycles only (default ${DEFAULT-VALUE}).")
+  double robustOffsetMilliamps;
+
+  @Option(names = "--show-grid", description = "Print every grid point's validation MAE.")
+  boolean showGrid;
+
   @Option(names = "--dry-run", description = "Print the fit, leave the card unchanged.")
   boolean dryRun;
 
@@ -57,7 +71,13 @@ final class FitFusionCommand implements Callable<Integer> {
     ModelCard card;
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
       card = socModel.card();
-      fit = FusionFit.run(socModel, data, recordedCommandLine());
+      fit =
+          FusionFit.run(
+              socModel,
+              data,
+              recordedCommandLine(),
+              robustOffsetMilliamps / 1000,
+              showGrid ? System.out : null);
     }
     System.out.println("validation file | MAE model [%] | MAE fused [%]");
     for (FusionFit.FileScore s : fit.validation()) {

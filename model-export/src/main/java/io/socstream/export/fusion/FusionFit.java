@@ -3,6 +3,7 @@ package io.socstream.export.fusion;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.fusion.CapacityPoint;
 import io.socstream.core.fusion.FusionParameters;
@@ -13,6 +14,7 @@ import io.socstream.export.data.DataRole;
 import io.socstream.export.eval.ErrorMetrics;
 import io.socstream.export.eval.MetricsJson;
 import io.socstream.export.fusion.CardDataFiles.CardFile;
+import io.socstream.export.robust.Perturbation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,7 +54,12 @@ public record FusionFit(
    * @param dataDir the data directory the card's paths are relative to
    * @param commandLine how the fit was invoked, recorded in the section
    */
-  public static FusionFit run(SavedModelSocModel model, Path dataDir, String commandLine)
+  public static FusionFit run(
+      SavedModelSocModel model,
+      Path dataDir,
+      String commandLine,
+      double robustOffsetA,
+      java.io.PrintStream gridLog)
       throws IOException {
     ModelCard card = model.card();
     List<CardFile> capacityFiles =
@@ -66,11 +73,45 @@ public record FusionFit(
     }
     List<CapacityPoint> capacity = CapacityFit.fit(capacityFiles);
     RecordingEstimator estimator = new RecordingEstimator(model);
-    List<float[]> outputs = new ArrayList<>();
-    for (CardFile file : validation) {
-      outputs.add(estimator.modelOutputs(file.cycle()));
+    List<Perturbation> conditions = new ArrayList<>(List.of(new Perturbation.None()));
+    if (robustOffsetA > 0) {
+      conditions.add(new Perturbation.CurrentOffset(robustOffsetA));
+      conditions.add(new Perturbation.CurrentOffset(-robustOffsetA));
     }
-    NoiseGrid.Result grid = NoiseGrid.search(validation, outputs, model.featureSpec(), capacity);
+    List<NoiseGrid.Scenario> scenarios = new ArrayList<>();
+    for (Perturbation condition : conditions) {
+      List<RecordedCycle> cycles = new ArrayList<>();
+      List<float[]> scenarioOutputs = new ArrayList<>();
+      for (CardFile file : validation) {
+        RecordedCycle cycle = condition.apply(file.cycle());
+        cycles.add(cycle);
+        scenarioOutputs.add(estimator.modelOutputs(cycle));
+      }
+      scenarios.add(new NoiseGrid.Scenario(condition.name(), cycles, scenarioOutputs));
+    }
+    List<float[]> outputs = scenarios.get(0).outputs();
+    NoiseGrid.Result grid = NoiseGrid.search(scenarios, model.featureSpec(), capacity);
+    if (gridLog != null) {
+      gridLog.println(
+          "tau_s c_s w objective "
+              + String.join(" ", scenarios.stream().map(NoiseGrid.Scenario::name).toList()));
+      for (NoiseGrid.Score score : grid.all()) {
+        StringBuilder line =
+            new StringBuilder(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%.0f %.0f %.0f %.4f",
+                    score.timeConstantS(),
+                    score.correlationS(),
+                    score.parameters().warmUpFactor(),
+                    100 * score.objective()));
+        score
+            .pooled()
+            .forEach(
+                m -> line.append(String.format(java.util.Locale.ROOT, " %.4f", 100 * m.mae())));
+        gridLog.println(line);
+      }
+    }
     FusionParameters best = grid.best().parameters();
 
     List<FileScore> scores = new ArrayList<>();
@@ -85,7 +126,7 @@ public record FusionFit(
               ErrorMetrics.of(series.fused())));
     }
     ErrorMetrics pooledModel =
-        NoiseGrid.pooled(validation, outputs, model.featureSpec(), FusionParameters.OFF);
+        NoiseGrid.pooled(scenarios.get(0), model.featureSpec(), FusionParameters.OFF);
     ObjectNode fit = JsonNodeFactory.instance.objectNode();
     fit.put("command", commandLine);
     fit.put("fitted_at", Instant.now().toString());
@@ -93,17 +134,22 @@ public record FusionFit(
         "method",
         "capacity: SOC-label Ah per unit SOC (discharge, charge) of the train+validation files per"
             + " ambient folder, at their mean cell temperature; noise: grid search of time"
-            + " constant tau, model-error correlation c and warm-up factor w, lowest pooled"
-            + " validation MAE");
+            + " constant tau, model-error correlation c and warm-up factor w, lowest objective"
+            + " (see objective)");
     fit.put("model_variance", grid.modelVariance());
     fit.put("time_constant_s", grid.best().timeConstantS());
     fit.put("model_correlation_s", grid.best().correlationS());
+    fit.put(
+        "objective",
+        "mean over "
+            + scenarios.stream().map(NoiseGrid.Scenario::name).toList()
+            + " of the pooled validation MAE of the fused estimates");
     ArrayNode files = fit.putArray("validation_files");
     validation.forEach(f -> files.add(f.relativePath()));
     fit.put("capacity_files", capacityFiles.size());
     ObjectNode scoresNode = fit.putObject("validation");
     scoresNode.set("model", MetricsJson.metrics(pooledModel));
-    scoresNode.set("fused", MetricsJson.metrics(grid.best().pooled()));
+    scoresNode.set("fused", MetricsJson.metrics(grid.best().pooled().get(0)));
     ArrayNode perFile = scoresNode.putArray("per_file");
     for (FileScore s : scores) {
       ObjectNode node = perFile.addObject();
@@ -112,6 +158,7 @@ public record FusionFit(
       node.put("mae_model", s.model().mae());
       node.put("mae_fused", s.fused().mae());
     }
-    return new FusionFit(CardFusion.of(best, fit), scores, pooledModel, grid.best().pooled());
+    return new FusionFit(
+        CardFusion.of(best, fit), scores, pooledModel, grid.best().pooled().get(0));
   }
 }

@@ -1,5 +1,6 @@
 package io.socstream.export.fusion;
 
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.estimate.FusedSeries;
 import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.features.FeatureSpec;
@@ -7,14 +8,14 @@ import io.socstream.core.fusion.CapacityPoint;
 import io.socstream.core.fusion.FusionParameters;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.export.eval.ErrorMetrics;
-import io.socstream.export.fusion.CardDataFiles.CardFile;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Picks the filter's noise model by grid search on the validation cycles: the combination with the
- * lowest pooled MAE of the fused estimates. The model runs once per cycle (pass 1); every grid
- * point only replays the fusion (pass 2).
+ * lowest mean, over the fitting scenarios (the cycles as recorded and, for robustness, with a
+ * current-sensor offset), of the pooled MAE of the fused estimates. The model runs once per cycle
+ * and scenario (pass 1); every grid point only replays the fusion (pass 2).
  *
  * <p>Parametrisation: {@code σ²} = the model's mean squared error on the validation windows past
  * warm-up is the variance of a segment's first estimate; the model's noise density is {@code σ² ·
@@ -27,10 +28,19 @@ final class NoiseGrid {
   static final double[] TIME_CONSTANTS_S = {30, 60, 120, 300, 600, 1200, 2400, 4800, 9600, 19200};
 
   /** Model-error correlation times tried, seconds. */
-  static final double[] CORRELATION_S = {1, 10, 100};
+  static final double[] CORRELATION_S = {0.1, 1, 10, 100};
 
   /** Warm-up factors tried. */
   static final double[] WARM_UP_FACTORS = {1, 4, 16, 64};
+
+  /**
+   * The validation cycles under one condition, with the model's outputs for them.
+   *
+   * @param name e.g. {@code unperturbed}, {@code offset+50mA}
+   * @param cycles the cycles as the filter sees them
+   * @param outputs the model's raw output per window of each cycle (pass 1)
+   */
+  record Scenario(String name, List<RecordedCycle> cycles, List<float[]> outputs) {}
 
   /**
    * One grid point's result.
@@ -38,18 +48,20 @@ final class NoiseGrid {
    * @param parameters the filter's parameters
    * @param timeConstantS τ
    * @param correlationS c
-   * @param pooled the fused estimates' metrics on every validation window
+   * @param objective mean over the scenarios of the pooled MAE
+   * @param pooled per scenario, the fused estimates' metrics on every validation window
    */
   record Score(
       FusionParameters parameters,
       double timeConstantS,
       double correlationS,
-      ErrorMetrics pooled) {}
+      double objective,
+      List<ErrorMetrics> pooled) {}
 
   /**
    * The search's outcome.
    *
-   * @param best the lowest pooled MAE
+   * @param best the lowest objective
    * @param modelVariance σ²
    * @param all every grid point, in grid order
    */
@@ -58,15 +70,10 @@ final class NoiseGrid {
   private NoiseGrid() {}
 
   /**
-   * @param cycles the validation cycles
-   * @param outputs the model's raw output per window of each cycle (pass 1)
+   * @param scenarios the first is the cycles as recorded: it sets the model's variance
    */
-  static Result search(
-      List<CardFile> cycles,
-      List<float[]> outputs,
-      FeatureSpec spec,
-      List<CapacityPoint> capacity) {
-    double variance = modelVariance(cycles, outputs, spec);
+  static Result search(List<Scenario> scenarios, FeatureSpec spec, List<CapacityPoint> capacity) {
+    double variance = modelVariance(scenarios.get(0), spec);
     List<Score> all = new ArrayList<>();
     Score best = null;
     for (double tau : TIME_CONSTANTS_S) {
@@ -75,9 +82,16 @@ final class NoiseGrid {
           double r = variance * c;
           FusionParameters parameters =
               new FusionParameters(capacity, r / (tau * tau), r, variance, w);
-          Score score = new Score(parameters, tau, c, pooled(cycles, outputs, spec, parameters));
+          List<ErrorMetrics> pooled = new ArrayList<>();
+          double objective = 0;
+          for (Scenario scenario : scenarios) {
+            ErrorMetrics metrics = pooled(scenario, spec, parameters);
+            pooled.add(metrics);
+            objective += metrics.mae() / scenarios.size();
+          }
+          Score score = new Score(parameters, tau, c, objective, pooled);
           all.add(score);
-          if (best == null || score.pooled().mae() < best.pooled().mae()) {
+          if (best == null || score.objective() < best.objective()) {
             best = score;
           }
         }
@@ -86,26 +100,25 @@ final class NoiseGrid {
     return new Result(best, variance, all);
   }
 
-  /** Fused (or, with fusion off, model) estimates of every validation window, pooled. */
-  static ErrorMetrics pooled(
-      List<CardFile> cycles, List<float[]> outputs, FeatureSpec spec, FusionParameters fusion) {
+  /** Fused (or, with fusion off, model) estimates of every window of a scenario, pooled. */
+  static ErrorMetrics pooled(Scenario scenario, FeatureSpec spec, FusionParameters fusion) {
     List<SocSeries> series = new ArrayList<>();
-    for (int k = 0; k < cycles.size(); k++) {
+    for (int k = 0; k < scenario.cycles().size(); k++) {
       series.add(
-          RecordingEstimator.fuse(cycles.get(k).cycle(), outputs.get(k), spec, fusion).fused());
+          RecordingEstimator.fuse(scenario.cycles().get(k), scenario.outputs().get(k), spec, fusion)
+              .fused());
     }
     return ErrorMetrics.pooled(series);
   }
 
-  /** The model's mean squared error on the validation windows past warm-up. */
-  private static double modelVariance(
-      List<CardFile> cycles, List<float[]> outputs, FeatureSpec spec) {
+  /** The model's mean squared error on the windows past warm-up. */
+  private static double modelVariance(Scenario scenario, FeatureSpec spec) {
     double sum = 0;
     long n = 0;
-    for (int k = 0; k < cycles.size(); k++) {
+    for (int k = 0; k < scenario.cycles().size(); k++) {
       FusedSeries s =
           RecordingEstimator.fuse(
-              cycles.get(k).cycle(), outputs.get(k), spec, FusionParameters.OFF);
+              scenario.cycles().get(k), scenario.outputs().get(k), spec, FusionParameters.OFF);
       for (int i = 0; i < s.size(); i++) {
         if (!s.warmingUp()[i] && !Double.isNaN(s.truth()[i])) {
           double e = s.modelSoc()[i] - s.truth()[i];

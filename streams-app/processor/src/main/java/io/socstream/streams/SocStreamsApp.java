@@ -20,7 +20,6 @@ import io.socstream.streams.rollout.SwappableSocModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -301,33 +300,5 @@ public final class SocStreamsApp implements AutoCloseable {
     StartupException(String message, Throwable cause) {
       super(message, cause);
     }
-  }
-
-  /**
-   * Runs until interrupted. One optional argument: the properties file (else {@code SOC_CONFIG});
-   * environment variables override it.
-   */
-  public static void main(String[] args) throws InterruptedException {
-    String file = args.length > 0 ? args[0] : System.getenv("SOC_CONFIG");
-    SocStreamsConfig config = SocStreamsConfig.load(file == null ? null : Path.of(file));
-    SocStreamsApp app;
-    try {
-      app = create(config);
-    } catch (StartupException | IllegalArgumentException e) {
-      System.err.println("soc-stream: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                },
-                "soc-stream-shutdown"));
-    app.start();
-    stopped.await();
   }
 }

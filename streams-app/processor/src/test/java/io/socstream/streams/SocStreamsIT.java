@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -226,24 +228,20 @@ class SocStreamsIT {
     assertThat(read(dlq, AvroSerdes.deadLetter(serde).deserializer(), 0, 0)).isEmpty();
   }
 
-  private static void produce(Map<String, Object> serde, String topic, List<Telemetry> records) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+  private static void produce(Map<String, Object> serde, String topic, List<Telemetry> records)
+      throws Exception {
     Serializer<Telemetry> values = AvroSerdes.telemetry(serde).serializer();
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (Telemetry t : records) {
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                null,
-                t.getTimestamp().toEpochMilli(),
-                t.getBatteryId().getBytes(StandardCharsets.UTF_8),
-                values.serialize(topic, t)));
-      }
-      producer.flush();
+    List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+    for (Telemetry t : records) {
+      out.add(
+          new ProducerRecord<>(
+              topic,
+              null,
+              t.getTimestamp().toEpochMilli(),
+              t.getBatteryId().getBytes(StandardCharsets.UTF_8),
+              values.serialize(topic, t)));
     }
+    send(out);
   }
 
   private static List<SocEstimate> ofBattery(List<SocEstimate> all, String battery) {
@@ -251,23 +249,37 @@ class SocStreamsIT {
   }
 
   private static void produce(
-      Map<String, Object> serde, List<Telemetry> records, List<byte[]> garbage, Telemetry bad) {
+      Map<String, Object> serde, List<Telemetry> records, List<byte[]> garbage, Telemetry bad)
+      throws Exception {
+    Serializer<Telemetry> values = AvroSerdes.telemetry(serde).serializer();
+    List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+    for (byte[] g : garbage) {
+      out.add(new ProducerRecord<>(TopologyNames.TELEMETRY_TOPIC, null, g));
+    }
+    if (bad != null) {
+      out.add(record(bad, values));
+    }
+    for (Telemetry t : records) {
+      out.add(record(t, values));
+    }
+    send(out);
+  }
+
+  /** Sends {@code records} in order (idempotent producer) and fails if any send failed. */
+  private static void send(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    Serializer<Telemetry> values = AvroSerdes.telemetry(serde).serializer();
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (byte[] g : garbage) {
-        producer.send(new ProducerRecord<>(TopologyNames.TELEMETRY_TOPIC, null, g));
-      }
-      if (bad != null) {
-        producer.send(record(bad, values));
-      }
-      for (Telemetry t : records) {
-        producer.send(record(t, values));
+      for (ProducerRecord<byte[], byte[]> r : records) {
+        acks.add(producer.send(r));
       }
       producer.flush();
+    }
+    for (Future<RecordMetadata> ack : acks) {
+      ack.get();
     }
   }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -111,14 +112,20 @@ public final class RunCommand implements Callable<Integer> {
     Admin admin = Admin.create(adminConfig(settings));
     BrokerMonitor broker = BrokerMonitor.of(settings.bootstrapServers(), admin);
     ScheduledExecutorService monitor = monitorThread();
-    monitor.scheduleWithFixedDelay(
-        () -> {
-          broker.probe();
-          app.deadLetterLog().summarizeIfDue();
-        },
-        0,
-        BrokerMonitor.INTERVAL.toMillis(),
-        TimeUnit.MILLISECONDS);
+    // A periodic task that throws is never run again, silently: log and go on instead.
+    ScheduledFuture<?> unused =
+        monitor.scheduleWithFixedDelay(
+            () -> {
+              try {
+                broker.probe();
+                app.deadLetterLog().summarizeIfDue();
+              } catch (RuntimeException e) {
+                LOG.warn("Broker probe or dead-letter summary failed: {}", e.toString());
+              }
+            },
+            0,
+            BrokerMonitor.INTERVAL.toMillis(),
+            TimeUnit.MILLISECONDS);
     OpsServer ops = null;
     if (port >= 0) {
       try {

@@ -8,8 +8,20 @@ public final class InvalidSettingException extends IllegalArgumentException {
   private final String key;
 
   public InvalidSettingException(String key, String value, String why) {
-    super("Invalid value '" + value + "' for setting '" + key + "': " + why);
+    this(key, "Invalid value '" + value + "' for setting '" + key + "': " + why);
+  }
+
+  private InvalidSettingException(String key, String message) {
+    super(message);
     this.key = key;
+  }
+
+  /** The same problem, saying where the value came from, e.g. {@code environment variable X}. */
+  InvalidSettingException from(String source) {
+    InvalidSettingException withSource =
+        new InvalidSettingException(key, getMessage() + " (from " + source + ")");
+    withSource.setStackTrace(getStackTrace());
+    return withSource;
   }
 
   /** The setting's key, e.g. {@code soc.batch.size}. */

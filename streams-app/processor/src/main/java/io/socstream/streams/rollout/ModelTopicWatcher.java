@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -144,7 +145,7 @@ public final class ModelTopicWatcher implements AutoCloseable {
           topic,
           e.toString());
     } finally {
-      consumer.close(Duration.ofSeconds(1));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
     }
   }
 
@@ -255,7 +256,7 @@ public final class ModelTopicWatcher implements AutoCloseable {
       t = thread;
     }
     if (t == null) {
-      consumer.close(Duration.ofSeconds(1));
+      consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
       return;
     }
     consumer.wakeup();

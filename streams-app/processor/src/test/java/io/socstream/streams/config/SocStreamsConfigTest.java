@@ -7,8 +7,13 @@ import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.PackLayout;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +50,142 @@ class SocStreamsConfigTest {
     assertThat(c.instanceId()).isEqualTo(DefaultInstanceId.of(c.stateDir()));
     assertThat(c.opsPort()).isEqualTo(8080);
     assertThat(c.opsHost()).isEqualTo("0.0.0.0");
+    assertThat(c.applicationId()).isEqualTo("soc-stream");
+    assertThat(c.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
+    assertThat(c.schemaRegistryBasicAuth()).isEmpty();
+    assertThat(c.streamThreads()).isEqualTo(1);
+    assertThat(c.outOfOrderToleranceMs()).isEqualTo(5_000);
+    assertThat(c.futureToleranceMs()).isEqualTo(60_000);
+    assertThat(c.voltageBounds()).isEqualTo(new SocStreamsConfig.Bounds(0, 5));
+    assertThat(c.currentBounds()).isEqualTo(new SocStreamsConfig.Bounds(-100, 100));
+    assertThat(c.temperatureBounds()).isEqualTo(new SocStreamsConfig.Bounds(-40, 85));
+    assertThat(c.inferenceThreads()).isEqualTo(1);
+    assertThat(c.packLayout()).isEqualTo(PackLayout.CELL);
+    assertThat(c.kafkaOverrides()).isEmpty();
+    assertThat(c.get(SocStreamsConfig.FEATURES_WINDOW_LENGTH)).isEmpty();
+    assertThat(c.get(SocStreamsConfig.FEATURES_HORIZONS_S)).isEmpty();
+    assertThat(c.get(SocStreamsConfig.FEATURES_MAX_GAP_MS)).isEmpty();
+  }
+
+  /** A valid value other than the default for every setting: a new setting must add one. */
+  private static final Map<String, String> NON_DEFAULT =
+      Map.ofEntries(
+          Map.entry(SocStreamsConfig.BOOTSTRAP_SERVERS, "kafka-1:9092,kafka-2:9092"),
+          Map.entry(SocStreamsConfig.APPLICATION_ID, "fleet-soc"),
+          Map.entry(SocStreamsConfig.MODELS_TOPIC, "fleet.models"),
+          Map.entry(SocStreamsConfig.SHADOW_TOPIC, "fleet.soc.shadow"),
+          Map.entry(SocStreamsConfig.MODELS_FOLLOW, "false"),
+          Map.entry(SocStreamsConfig.STREAM_THREADS, "4"),
+          Map.entry(SocStreamsConfig.PROCESSING_GUARANTEE, "at_least_once"),
+          Map.entry(SocStreamsConfig.STATE_DIR, "/var/lib/soc"),
+          Map.entry(SocStreamsConfig.SCHEMA_REGISTRY_URL, "https://registry:8081"),
+          Map.entry(SocStreamsConfig.SCHEMA_REGISTRY_BASIC_AUTH, "user:pw"),
+          Map.entry(SocStreamsConfig.TELEMETRY_TOPIC, "fleet.telemetry"),
+          Map.entry(SocStreamsConfig.SOC_TOPIC, "fleet.soc"),
+          Map.entry(SocStreamsConfig.DLQ_TOPIC, "fleet.dlq"),
+          Map.entry(SocStreamsConfig.REPARTITION, "false"),
+          Map.entry(SocStreamsConfig.MODEL_DIR, "/opt/model"),
+          Map.entry(SocStreamsConfig.INFERENCE_THREADS, "0"),
+          Map.entry(SocStreamsConfig.BATCH_SIZE, "256"),
+          Map.entry(SocStreamsConfig.LINGER_MS, "0"),
+          Map.entry(SocStreamsConfig.EMIT_EVERY, "10"),
+          Map.entry(SocStreamsConfig.FEATURES_WINDOW_LENGTH, "20"),
+          Map.entry(SocStreamsConfig.FEATURES_HORIZONS_S, "100,500"),
+          Map.entry(SocStreamsConfig.FEATURES_MAX_GAP_MS, "30000"),
+          Map.entry(SocStreamsConfig.PACK_SERIES, "96"),
+          Map.entry(SocStreamsConfig.PACK_PARALLEL, "2"),
+          Map.entry(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS, "20000"),
+          Map.entry(SocStreamsConfig.FUTURE_TOLERANCE_MS, "1000"),
+          Map.entry(SocStreamsConfig.VOLTAGE_MIN, "2.5"),
+          Map.entry(SocStreamsConfig.VOLTAGE_MAX, "4.3"),
+          Map.entry(SocStreamsConfig.CURRENT_MIN, "-20"),
+          Map.entry(SocStreamsConfig.CURRENT_MAX, "20.5"),
+          Map.entry(SocStreamsConfig.TEMPERATURE_MIN, "-20"),
+          Map.entry(SocStreamsConfig.TEMPERATURE_MAX, "60"),
+          Map.entry(SocStreamsConfig.OPS_PORT, "9090"),
+          Map.entry(SocStreamsConfig.OPS_HOST, "127.0.0.1"),
+          Map.entry(SocStreamsConfig.TOPICS_CREATE, "false"),
+          Map.entry(SocStreamsConfig.TOPICS_PARTITIONS, "12"),
+          Map.entry(SocStreamsConfig.TOPICS_REPLICATION, "3"),
+          Map.entry(SocStreamsConfig.HEALTH_MAX_DLQ_RATIO, "0.05"),
+          Map.entry(SocStreamsConfig.INSTANCE_ID, "soc-0"));
+
+  @Test
+  void everyPublicKeyConstantIsDeclaredOnceWithDocImportanceAndDefault() throws Exception {
+    List<String> constants = new ArrayList<>();
+    for (Field field : SocStreamsConfig.class.getFields()) {
+      if (field.getType() == String.class
+          && Modifier.isStatic(field.getModifiers())
+          && ((String) field.get(null)).startsWith("soc.")) {
+        constants.add((String) field.get(null));
+      }
+    }
+    assertThat(SocStreamsConfig.SETTINGS.names()).containsExactlyInAnyOrderElementsOf(constants);
+    assertThat(SocStreamsConfig.configDef().names()).containsExactlyInAnyOrderElementsOf(constants);
+    for (SettingsCatalog.Setting setting : SocStreamsConfig.SETTINGS.settings()) {
+      assertThat(setting.doc()).as(setting.name()).isNotBlank().endsWith(".");
+      assertThat(setting.importance()).as(setting.name()).isNotNull();
+      assertThat(setting.validValues()).as(setting.name()).isNotBlank();
+    }
+    assertThat(NON_DEFAULT.keySet()).containsExactlyInAnyOrderElementsOf(constants);
+  }
+
+  @Test
+  void everyDeclaredDefaultIsWhatTheEngineResolves() {
+    SocStreamsConfig c = SocStreamsConfig.defaultsOnly();
+    String home = System.getProperty("user.home");
+    SocStreamsConfig.defaultValues()
+        .forEach(
+            (key, value) ->
+                assertThat(c.get(key)).as(key).isEqualTo(value.replace("${user.home}", home)));
+    // Kafka's own view of the defaults agrees (numbers parsed, optional ones null).
+    Map<String, Object> kafkaDefaults = SocStreamsConfig.configDef().defaultValues();
+    assertThat(kafkaDefaults)
+        .containsEntry(SocStreamsConfig.BATCH_SIZE, 64)
+        .containsEntry(SocStreamsConfig.LINGER_MS, 50L)
+        .containsEntry(SocStreamsConfig.VOLTAGE_MAX, 5.0)
+        .containsEntry(SocStreamsConfig.REPARTITION, true)
+        .containsEntry(SocStreamsConfig.FEATURES_WINDOW_LENGTH, null)
+        .containsEntry(SocStreamsConfig.FEATURES_MAX_GAP_MS, null)
+        .containsEntry(SocStreamsConfig.FEATURES_HORIZONS_S, List.of());
+  }
+
+  @Test
+  void everySettingCanBeOverriddenByItsEnvironmentVariable() {
+    Map<String, String> environment = new HashMap<>();
+    NON_DEFAULT.forEach(
+        (key, value) -> environment.put(SocStreamsConfig.environmentName(key), value));
+    SocStreamsConfig c = SocStreamsConfig.load(null, environment);
+    NON_DEFAULT.forEach((key, value) -> assertThat(c.get(key)).as(key).isEqualTo(value));
+    SocStreamsConfig d = SocStreamsConfig.defaultsOnly();
+    NON_DEFAULT.forEach((key, value) -> assertThat(d.get(key)).as(key).isNotEqualTo(value));
+    assertThat(c.batchSize()).isEqualTo(256);
+    assertThat(c.lingerMs()).isZero();
+    assertThat(c.repartition()).isFalse();
+    assertThat(c.schemaRegistryBasicAuth()).isEqualTo("user:pw");
+    assertThat(c.currentBounds()).isEqualTo(new SocStreamsConfig.Bounds(-20, 20.5));
+    assertThat(c.packLayout()).isEqualTo(new PackLayout(96, 2));
+    assertThat(c.servingSpec(new FeatureSpec(30, List.of(500), 60_000)))
+        .isEqualTo(new FeatureSpec(20, List.of(100, 500), 30_000));
+    // kafka.* settings are not read from the environment.
+    assertThat(
+            SocStreamsConfig.load(null, Map.of("KAFKA_COMMIT_INTERVAL_MS", "5")).kafkaOverrides())
+        .isEmpty();
+  }
+
+  @Test
+  void theEnvironmentWinsOverTheFileForEverySetting() throws IOException {
+    Path file = dir.resolve("all.properties");
+    Properties properties = new Properties();
+    SocStreamsConfig.defaultValues().forEach(properties::setProperty);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      properties.store(out, null);
+    }
+    Map<String, String> environment = new HashMap<>();
+    NON_DEFAULT.forEach(
+        (key, value) -> environment.put(SocStreamsConfig.environmentName(key), value));
+    SocStreamsConfig c = SocStreamsConfig.load(file, environment);
+    NON_DEFAULT.forEach((key, value) -> assertThat(c.get(key)).as(key).isEqualTo(value));
   }
 
   @Test
@@ -170,12 +311,100 @@ class SocStreamsConfigTest {
         "soc.health.max.dlq.ratio|-0.1",
         "soc.health.max.dlq.ratio|half",
         "soc.instance.id|two words",
+        "soc.bootstrap.servers|' '",
+        "soc.application.id|''",
+        "soc.state.dir|''",
+        "soc.ops.host|''",
+        "soc.topic.telemetry|..",
+        "soc.topic.dlq|''",
+        "soc.inference.threads|1025",
+        "soc.inference.threads|-1",
+        "soc.linger.ms|3600001",
+        "soc.linger.ms|99999999999999999999",
+        "soc.out.of.order.tolerance.ms|-5",
+        "soc.future.tolerance.ms|-1",
+        "soc.bounds.temperature.max|Infinity",
+        "soc.bounds.current.min|-",
+        "soc.features.window.length|0",
+        "soc.features.window.length|long",
+        "soc.features.max.gap.ms|0",
+        "soc.features.horizons.s|0",
+        "soc.features.horizons.s|100,x",
+        "soc.features.horizons.s|500,500",
+        "soc.stream.threads|1025",
+        "soc.emit.every|1000001",
       })
   void aBadValueNamesTheSettingAndTheValue(String key, String value) {
     assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(key, value)))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining(key)
         .hasMessageContaining(value);
+  }
+
+  @Test
+  void aBadValueIsOneLineInTheStartUpFormat() {
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(SocStreamsConfig.BATCH_SIZE, "0")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("Invalid value '0' for setting 'soc.batch.size': Value must be at least 1")
+        .satisfies(
+            e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("soc.batch.size"));
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(SocStreamsConfig.BATCH_SIZE, "lots")))
+        .hasMessage("Invalid value 'lots' for setting 'soc.batch.size': not a whole number");
+    assertThatThrownBy(
+            () -> SocStreamsConfig.of(Map.of(SocStreamsConfig.PROCESSING_GUARANTEE, "eos")))
+        .hasMessage(
+            "Invalid value 'eos' for setting 'soc.processing.guarantee': String must be one of:"
+                + " exactly_once_v2, at_least_once");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(SocStreamsConfig.VOLTAGE_MAX, "NaN")))
+        .hasMessage(
+            "Invalid value 'NaN' for setting 'soc.bounds.voltage.max': not a finite number");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(SocStreamsConfig.REPARTITION, "yes")))
+        .hasMessage(
+            "Invalid value 'yes' for setting 'soc.repartition.enabled': expected true or false");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of(SocStreamsConfig.VOLTAGE_MIN, "9")))
+        .hasMessage(
+            "Invalid value '9' for setting 'soc.bounds.voltage.min': must be below"
+                + " soc.bounds.voltage.max (5)");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of("kafka.bootstrap.servers", "x:1")))
+        .hasMessageContaining("use soc.application.id / soc.bootstrap.servers instead");
+  }
+
+  @Test
+  void anUnknownSettingSuggestsTheClosestDeclaredOne() {
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of("soc.batch.sise", "8")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Invalid value '8' for setting 'soc.batch.sise': unknown setting; did you mean"
+                + " soc.batch.size? every setting is in "
+                + SettingsDocs.MARKDOWN
+                + ", other Kafka settings take the prefix kafka.");
+    assertThatThrownBy(() -> SocStreamsConfig.of(Map.of("commit.interval.ms", "100")))
+        .hasMessageContaining("'commit.interval.ms': unknown setting; every setting is in")
+        .hasMessageContaining("the prefix kafka.");
+    assertThat(SettingsResolver.editDistance("soc.linger.ms", "soc.linger.ms")).isZero();
+    assertThat(SettingsResolver.editDistance("soc.lingr.ms", "soc.linger.ms")).isEqualTo(1);
+    assertThat(SettingsResolver.editDistance("abc", "")).isEqualTo(3);
+  }
+
+  @Test
+  void aBadPasswordIsNamedButNotShown() {
+    assertThatThrownBy(
+            () ->
+                SocStreamsConfig.of(
+                    Map.of(SocStreamsConfig.SCHEMA_REGISTRY_BASIC_AUTH, "s3cret-without-user")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining(SocStreamsConfig.SCHEMA_REGISTRY_BASIC_AUTH)
+        .hasMessageContaining("user:password")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void numbersAndSwitchesAreTrimmedAndSwitchesIgnoreCase() {
+    SocStreamsConfig c =
+        SocStreamsConfig.of(
+            Map.of(SocStreamsConfig.BATCH_SIZE, " 32 ", SocStreamsConfig.REPARTITION, "FALSE"));
+    assertThat(c.batchSize()).isEqualTo(32);
+    assertThat(c.repartition()).isFalse();
   }
 
   @Test
@@ -193,8 +422,11 @@ class SocStreamsConfigTest {
   @Test
   void aBadEnvironmentValueNamesTheSetting() {
     assertThatThrownBy(() -> SocStreamsConfig.load(null, Map.of("SOC_LINGER_MS", "soon")))
-        .hasMessageContaining("soc.linger.ms")
-        .hasMessageContaining("soon");
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage(
+            "Invalid value 'soon' for setting 'soc.linger.ms': not a whole number (from"
+                + " environment variable SOC_LINGER_MS)")
+        .satisfies(e -> assertThat(((InvalidSettingException) e).key()).isEqualTo("soc.linger.ms"));
   }
 
   @Test

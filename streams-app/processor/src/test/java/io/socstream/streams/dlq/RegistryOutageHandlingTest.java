@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryOutageHandlingTest {
 
-  private static final SchemaRegistryUnavailableException OUTAGE =
-      new SchemaRegistryUnavailableException("Schema registry http://r:8081 unavailable", null);
+  private static SchemaRegistryUnavailableException outage() {
+    return new SchemaRegistryUnavailableException(
+        "Schema registry http://r:8081 unavailable", null);
+  }
 
   @Test
   void theDeserializationHandlerFailsInsteadOfDeadLetteringDuringAnOutage() {
@@ -38,7 +40,7 @@ class RegistryOutageHandlingTest {
     ConsumerRecord<byte[], byte[]> record =
         new ConsumerRecord<>("telemetry", 0, 42L, new byte[] {1}, new byte[] {0, 0, 0, 0, 1});
 
-    DeserializationExceptionHandler.Response response = handler.handleError(null, record, OUTAGE);
+    DeserializationExceptionHandler.Response response = handler.handleError(null, record, outage());
 
     assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -49,7 +51,7 @@ class RegistryOutageHandlingTest {
   void aThreadKilledByAnOutageIsReplacedAnythingElseStopsTheClient() {
     StreamThreadReplacement rule = new StreamThreadReplacement();
 
-    assertThat(rule.handle(new StreamsException("deserialization failed", OUTAGE)))
+    assertThat(rule.handle(new StreamsException("deserialization failed", outage())))
         .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     assertThat(rule.handle(new StreamsException(new SerializationException("bad bytes"))))
         .isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.socstream.avro.EstimateStatus;
 import io.socstream.avro.SocEstimate;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +54,7 @@ class OpsServerTest {
     PrometheusMeterRegistry ownerRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     owner =
         OpsServer.start(
-            new InetSocketAddress("127.0.0.1", 0),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             ownerRegistry,
             () -> Readiness.up("RUNNING"),
             id ->
@@ -67,7 +68,7 @@ class OpsServerTest {
             "restoring", new LatestSocLookup.Unavailable("restoring"));
     server =
         OpsServer.start(
-            new InetSocketAddress("127.0.0.1", 0),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             registry,
             new EngineReadiness(state::get, broker(), deadLetters, 0.5, clock::get),
             id -> results.getOrDefault(id, new LatestSocLookup.NotFound()));

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -425,15 +427,19 @@ public final class StreamsBenchmark {
   private void preProduce(TelemetryProfile profile) {
     try (KafkaProducer<byte[], byte[]> producer = producer();
         Serializer<Telemetry> serializer = AvroSerdes.telemetry(serdeConfig).serializer()) {
+      SendFailures failures = new SendFailures();
       // Sample-major, battery-minor: every battery's second j, then second j + 1, like a fleet.
       for (int j = 0; j < plan.samplesPerBattery(); j++) {
         for (int b = 0; b < plan.batteries(); b++) {
           Telemetry t = profile.sample(b, j);
-          producer.send(
-              new ProducerRecord<>(INPUT_TOPIC, key(b), serializer.serialize(INPUT_TOPIC, t)));
+          Future<RecordMetadata> unused =
+              producer.send(
+                  new ProducerRecord<>(INPUT_TOPIC, key(b), serializer.serialize(INPUT_TOPIC, t)),
+                  failures);
         }
       }
       producer.flush();
+      failures.throwIfAny();
     }
   }
 
@@ -566,7 +572,7 @@ public final class StreamsBenchmark {
       ObjectNode changelogByStore = new ObjectMapper().createObjectNode();
       double changelogRecords = 0;
       if (measureState) {
-        stateBytes = stateBytes(streams, byStore) / plan.batteries();
+        stateBytes = stateBytes(streams, byStore) / (double) plan.batteries();
         dirBytes = directorySize(config.stateDir()) / (double) plan.batteries();
         changelogRecords = changelogRecordsPerInput(config.applicationId(), changelogByStore);
       }
@@ -839,6 +845,7 @@ public final class StreamsBenchmark {
       warmupEndsMs.set(startMs + plan.latencyWarmupSeconds() * 1000L);
       long startNanos = System.nanoTime();
       long sent = 0;
+      SendFailures failures = new SendFailures();
       double nanosPerRecord = 1e9 / rate;
       for (int j = 0; j < perBattery && sent < total; j++) {
         for (int b = 0; b < n && sent < total; b++) {
@@ -850,12 +857,15 @@ public final class StreamsBenchmark {
           Telemetry t = profile.sample(b, j);
           long now = System.currentTimeMillis();
           sentAt.set(b * perBattery + j, now);
-          producer.send(
-              new ProducerRecord<>(input, null, now, key(b), serializer.serialize(input, t)));
+          Future<RecordMetadata> unused =
+              producer.send(
+                  new ProducerRecord<>(input, null, now, key(b), serializer.serialize(input, t)),
+                  failures);
           sent++;
         }
       }
       producer.flush();
+      failures.throwIfAny();
       double offered = sent / ((System.nanoTime() - startNanos) / 1e9);
       long expected = 0;
       for (int b = 0; b < n; b++) {
@@ -984,6 +994,8 @@ public final class StreamsBenchmark {
     return t;
   }
 
+  @SuppressWarnings(
+      "AnnotateFormatMethod") // @FormatMethod needs a dependency for one private helper
   private void say(String format, Object... args) {
     log.println("bench: " + String.format(format, args));
     log.flush();

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -330,8 +329,7 @@ public final class ModelsCommand implements Runnable {
   /** {@code validation mae 0.0065 rmse 0.0096 max 0.0616} for each section with pooled errors. */
   static String metrics(JsonNode metrics) {
     StringBuilder out = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = metrics.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> section = it.next();
+    for (Map.Entry<String, JsonNode> section : metrics.properties()) {
       JsonNode pooled = section.getValue().path("pooled");
       if (pooled.has("mae") && pooled.has("rmse")) {
         if (out.length() > 0) {

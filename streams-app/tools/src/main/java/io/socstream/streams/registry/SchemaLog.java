@@ -139,7 +139,7 @@ final class SchemaLog implements AutoCloseable {
     JsonNode value = node.get(field);
     boolean ok =
         value != null
-            && (field.equals("subject") || field.equals("schema")
+            && ((field.equals("subject") || field.equals("schema"))
                 ? value.isTextual()
                 : value.canConvertToInt());
     if (!ok) {

@@ -210,7 +210,7 @@ final class SchemaStore implements AutoCloseable {
       Schema schema = new Schema.Parser().parse(schemaText);
       // Avro 1.12 parses a reference to an undefined name and fails only when writing it out,
       // with a NullPointerException; any failure on the client's text is an invalid schema.
-      schema.toString();
+      var unused = schema.toString();
       return schema;
     } catch (RuntimeException e) {
       throw RegistryError.invalidSchema(String.valueOf(e.getMessage()));

@@ -49,7 +49,7 @@ class TelemetryProfileTest {
   void nearestRankPercentiles() {
     long[] sorted = new long[100];
     for (int i = 0; i < 100; i++) {
-      sorted[i] = i + 1;
+      sorted[i] = i + 1L;
     }
     assertThat(StreamsBenchmark.percentile(sorted, 0.50)).isEqualTo(50);
     assertThat(StreamsBenchmark.percentile(sorted, 0.99)).isEqualTo(99);

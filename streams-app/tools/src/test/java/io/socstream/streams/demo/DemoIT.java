@@ -69,7 +69,7 @@ class DemoIT {
     assertThat(result.path("file").asText()).isEqualTo(input.toString());
     assertThat(result.path("battery_id").asText()).isEqualTo("us06_head");
     assertThat(result.path("records_in").asLong()).isEqualTo(ROWS);
-    long expectedEvents = ROWS - SPEC.windowLength() + 1;
+    long expectedEvents = (long) ROWS - SPEC.windowLength() + 1;
     assertThat(result.path("events_out").asLong()).isEqualTo(expectedEvents);
     assertThat(result.path("dlq").asLong()).isZero();
     for (String field : List.of("mae", "rmse", "max_abs_error")) {

@@ -170,7 +170,7 @@ class ReliabilityIT {
       }
       assertThat(takeover).as("the survivor owns all 6 partitions").isNotNaN();
       log("pair: survivor %s owns all partitions after %.1f s", survivorId, takeover);
-      Tally tally = finish(out, replays, predictions, "exactly_once_v2");
+      Tally tally = finish(out, replays, predictions);
       assertThat(survivorRun.terminate(Duration.ofSeconds(60))).as(survivorRun.tail()).isZero();
       ScenarioRow row =
           new ScenarioRow(
@@ -212,7 +212,7 @@ class ReliabilityIT {
         own.startBroker();
         log("brokerkill: broker back after %.1f s", (System.nanoTime() - killAt) / 1e9);
         double recovery = awaitOutputAfter(out, killAt, run);
-        Tally tally = finish(out, replays, predictions, "exactly_once_v2");
+        Tally tally = finish(out, replays, predictions);
         assertThat(run.isAlive()).as("the engine recovered by itself").isTrue();
         assertThat(run.terminate(Duration.ofSeconds(60))).as(run.tail()).isZero();
         ScenarioRow row =
@@ -280,7 +280,7 @@ class ReliabilityIT {
         run = shared.start(engine);
       }
       awaitOutputOrDone(out, killTimes.get(killTimes.size() - 1), run, replays, predictions);
-      Tally tally = finish(out, replays, predictions, guarantee);
+      Tally tally = finish(out, replays, predictions);
       // a stop after start-up, not during it; ready may stay 503 (under at_least_once the re-read
       // records are dead-lettered LATE, and the dead-letter ratio turns readiness off)
       awaitStatus(engine, 200, Duration.ofSeconds(30));
@@ -315,8 +315,7 @@ class ReliabilityIT {
   private static Tally finish(
       OutputCollector out,
       List<CompletableFuture<String>> replays,
-      Map<String, SocSeries> predictions,
-      String guarantee)
+      Map<String, SocSeries> predictions)
       throws Exception {
     CompletableFuture.allOf(replays.toArray(CompletableFuture[]::new))
         .get(LONG.toSeconds(), TimeUnit.SECONDS);

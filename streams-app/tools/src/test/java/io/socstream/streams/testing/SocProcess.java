@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * soc} script starts it ({@code java -Dsoc.home=<repo> -jar
  * streams-app/tools/target/soc-streams-tools.jar ...}), with stdout and stderr in one log file.
  * Broker tests use it where a crash or a stop must be real: {@link #kill()} is SIGKILL, {@link
- * #terminate()} SIGTERM.
+ * #terminate(Duration)} SIGTERM.
  */
 public final class SocProcess implements AutoCloseable {
 

@@ -45,7 +45,7 @@ class LocalKafkaBrokerIT {
           new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
         producer.initTransactions();
         producer.beginTransaction();
-        producer.send(new ProducerRecord<>("t", null, 1_700_000_000_000L, "k", "v"));
+        producer.send(new ProducerRecord<>("t", null, 1_700_000_000_000L, "k", "v")).get();
         producer.commitTransaction();
       }
     }
