@@ -274,7 +274,7 @@ public final class ModelsCommand implements Runnable {
         "FEATURES",
         "METRICS");
     for (PublishedModel p : published) {
-      String mark = newest.get(p.role()) == p ? "*" : "";
+      String mark = newest.get(p.role()).offset() == p.offset() ? "*" : "";
       if (p.withdrawn()) {
         out.printf(
             Locale.ROOT,

@@ -229,7 +229,7 @@ class ModelRolloutIT {
   }
 
   private static void produce(Map<String, Object> serde, int from, int to, long pauseMs)
-      throws InterruptedException {
+      throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -237,18 +237,24 @@ class ModelRolloutIT {
     Serializer<Telemetry> values = AvroSerdes.telemetry(serde).serializer();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (int n = from; n < to; n++) {
         for (String battery : BATTERIES) {
           Telemetry t = TopologyFixture.step(battery, n);
-          producer.send(
-              new ProducerRecord<>(
-                  TopologyNames.TELEMETRY_TOPIC,
-                  null,
-                  t.getTimestamp().toEpochMilli(),
-                  battery.getBytes(StandardCharsets.UTF_8),
-                  values.serialize(TopologyNames.TELEMETRY_TOPIC, t)));
+          sent.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      TopologyNames.TELEMETRY_TOPIC,
+                      null,
+                      t.getTimestamp().toEpochMilli(),
+                      battery.getBytes(StandardCharsets.UTF_8),
+                      values.serialize(TopologyNames.TELEMETRY_TOPIC, t))));
         }
         producer.flush();
+        for (var f : sent) {
+          f.get();
+        }
+        sent.clear();
         if (pauseMs > 0) {
           Thread.sleep(pauseMs);
         }
