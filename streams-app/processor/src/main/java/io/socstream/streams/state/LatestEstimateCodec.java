@@ -25,6 +25,9 @@ public final class LatestEstimateCodec {
 
   private LatestEstimateCodec() {}
 
+  // EstimateStatus is an Avro enum: its symbol order is fixed by the schema (Avro's own binary
+  // encoding writes the same index), and VERSION guards this layout.
+  @SuppressWarnings("EnumOrdinal")
   public static byte[] encode(SocEstimate e) {
     byte[] version = e.getModelVersion().getBytes(StandardCharsets.UTF_8);
     if (version.length > 0xFFFF) {
@@ -45,6 +48,9 @@ public final class LatestEstimateCodec {
     return b.array();
   }
 
+  // EstimateStatus is an Avro enum: its symbol order is fixed by the schema (Avro's own binary
+  // encoding writes the same index), and VERSION guards this layout.
+  @SuppressWarnings("EnumOrdinal")
   public static SocEstimate decode(String batteryId, byte[] bytes) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     byte v = b.get();
