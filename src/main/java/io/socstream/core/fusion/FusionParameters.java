@@ -20,6 +20,12 @@ import java.util.List;
  *       0.1 Hz, so the fused estimate smooths the model's slow error over the same time.
  *   <li>Warm-up: while the window is {@code warmingUp} (rolling means shorter than their horizon)
  *       the model is less accurate; its {@code R} is multiplied by {@code warmUpFactor}.
+ *   <li>Integration error: the count uses the trapezoid of two point samples of the current, but a
+ *       drive cycle's current changes every second, so over a long step the count misses what
+ *       happened in between; that error grows like {@code Δt²}, not {@code Δt}. Each step adds
+ *       {@code integrationNoise · (Δt · |ΔI| / C)²} to the variance ({@code ΔI} the change of
+ *       current between the two samples, {@code C} the capacity in A·s), so the filter trusts a
+ *       sparse count less. 0 (cards without the field) turns the term off.
  *   <li>The first estimate of a segment starts the filter: SOC = the model's estimate, variance
  *       {@code initialVariance} (times {@code warmUpFactor} when it is warming up, which the first
  *       window of a segment always is when the model has rolling means).
@@ -31,13 +37,15 @@ import java.util.List;
  * @param measurementNoise model-estimate noise density, SOC²·s, positive
  * @param initialVariance variance of the first estimate of a segment, SOC², positive
  * @param warmUpFactor multiplier of the model's variance while warming up, at least 1
+ * @param integrationNoise κ of the integration-error term, dimensionless, at least 0
  */
 public record FusionParameters(
     List<CapacityPoint> capacity,
     double processNoise,
     double measurementNoise,
     double initialVariance,
-    double warmUpFactor) {
+    double warmUpFactor,
+    double integrationNoise) {
 
   /** Fusion off: the fused SOC is the model's (clamped) SOC. */
   public static final FusionParameters OFF = new FusionParameters(List.of(), 1, 1, 1, 1);
@@ -57,6 +65,20 @@ public record FusionParameters(
       throw new IllegalArgumentException(
           "warmUpFactor must be >= 1 and finite, was " + warmUpFactor);
     }
+    if (!(integrationNoise >= 0) || !Double.isFinite(integrationNoise)) {
+      throw new IllegalArgumentException(
+          "integrationNoise must be >= 0 and finite, was " + integrationNoise);
+    }
+  }
+
+  /** Parameters without the integration-error term (κ = 0), as fitted before it existed. */
+  public FusionParameters(
+      List<CapacityPoint> capacity,
+      double processNoise,
+      double measurementNoise,
+      double initialVariance,
+      double warmUpFactor) {
+    this(capacity, processNoise, measurementNoise, initialVariance, warmUpFactor, 0);
   }
 
   private static void requirePositive(String name, double value) {
@@ -104,10 +126,16 @@ public record FusionParameters(
     return charging ? point.chargeAh() : point.dischargeAh();
   }
 
-  /** These parameters with another noise model (same capacity curve). */
+  /** These parameters with another noise model (same capacity curve and κ). */
   public FusionParameters withNoise(
       double processNoise, double measurementNoise, double initialVariance, double warmUpFactor) {
     return new FusionParameters(
-        capacity, processNoise, measurementNoise, initialVariance, warmUpFactor);
+        capacity, processNoise, measurementNoise, initialVariance, warmUpFactor, integrationNoise);
+  }
+
+  /** These parameters with another integration-error coefficient κ. */
+  public FusionParameters withIntegrationNoise(double integrationNoise) {
+    return new FusionParameters(
+        capacity, processNoise, measurementNoise, initialVariance, warmUpFactor, integrationNoise);
   }
 }

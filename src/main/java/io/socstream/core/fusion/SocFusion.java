@@ -15,7 +15,8 @@ import java.nio.ByteBuffer;
  *       waits for the model. Later samples, once the filter has started, predict: {@code SOC += ∫I
  *       dt / C(T)} with the trapezoid of the two samples' currents over the measured {@code Δt} (A,
  *       negative = discharge), {@code C} the charge or discharge capacity at the two samples' mean
- *       temperature; the variance grows by {@code processNoise · Δt}.
+ *       temperature; the variance grows by {@code processNoise · Δt + integrationNoise ·
+ *       (Δt·|ΔI|/C)²}.
  *   <li>{@link #fuse(float, boolean)} for every window the model estimated, before the next accept.
  *       The segment's first estimate starts the filter (never a known SOC); later ones correct it
  *       with gain {@code P / (P + R)}, {@code R = measurementNoise / Δt} (see {@link
@@ -78,8 +79,13 @@ public final class SocFusion {
       if (started && parameters.enabled()) {
         double ah = 0.5 * (lastCurrent + sample.current()) * stepMs / MS_PER_HOUR;
         double temperature = 0.5 * (lastTemperature + sample.temperature());
-        soc = clamp(soc + ah / parameters.capacityAh(temperature, ah > 0));
+        double capacityAh = parameters.capacityAh(temperature, ah > 0);
+        soc = clamp(soc + ah / capacityAh);
         variance += parameters.processNoise() * stepMs / 1000.0;
+        // The trapezoid misses the current's changes between sparse samples: error ~ Δt·|ΔI|.
+        double missedAh = Math.abs(sample.current() - lastCurrent) * stepMs / MS_PER_HOUR;
+        double missedSoc = missedAh / capacityAh;
+        variance += parameters.integrationNoise() * missedSoc * missedSoc;
       }
       lastStepMs = stepMs;
     }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param measurementNoiseS model-estimate noise density, SOC²·s
  * @param initialVariance variance of a segment's first estimate, SOC²
  * @param warmUpFactor multiplier of the model's variance while warming up
+ * @param integrationNoise κ of the integration-error term ({@link
+ *     FusionParameters#integrationNoise()}); absent (null) in cards fitted before it existed = 0
  * @param fit free-form provenance of the fit (command, files, scores); may be null
  */
 @JsonPropertyOrder({
@@ -31,6 +33,7 @@ import java.util.List;
   "measurement_noise_s",
   "initial_variance",
   "warm_up_factor",
+  "integration_noise",
   "fit"
 })
 public record CardFusion(
@@ -40,6 +43,8 @@ public record CardFusion(
     @JsonProperty("measurement_noise_s") Double measurementNoiseS,
     @JsonProperty("initial_variance") Double initialVariance,
     @JsonProperty("warm_up_factor") Double warmUpFactor,
+    @JsonProperty("integration_noise") @JsonInclude(JsonInclude.Include.NON_NULL)
+        Double integrationNoise,
     @JsonProperty("fit") @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode fit) {
 
   /** The only method this code runs: scalar Kalman filter over Coulomb counting. */
@@ -74,6 +79,7 @@ public record CardFusion(
         parameters.measurementNoise(),
         parameters.initialVariance(),
         parameters.warmUpFactor(),
+        parameters.integrationNoise(),
         fit);
   }
 
@@ -88,6 +94,11 @@ public record CardFusion(
       points.add(new CapacityPoint(c.temperatureC(), c.dischargeAh(), c.chargeAh()));
     }
     return new FusionParameters(
-        points, processNoisePerS, measurementNoiseS, initialVariance, warmUpFactor);
+        points,
+        processNoisePerS,
+        measurementNoiseS,
+        initialVariance,
+        warmUpFactor,
+        integrationNoise == null ? 0.0 : integrationNoise);
   }
 }

@@ -172,4 +172,68 @@ class SocFusionTest {
     }
     assertThat(copy.variance()).isEqualTo(original.variance());
   }
+
+  /** Variance after one step of {@code stepMs} with the current jumping from 0 to {@code amps}. */
+  private static double varianceAfterOneStep(
+      FusionParameters parameters, long stepMs, double amps) {
+    SocFusion fusion = new SocFusion(parameters);
+    fusion.accept(sample(0, 0.0), false);
+    fusion.fuse(0.5f, false);
+    double start = fusion.variance();
+    fusion.accept(sample(stepMs, amps), false);
+    return fusion.variance() - start;
+  }
+
+  @Test
+  void integrationNoiseGrowsTheVarianceLikeTheSquareOfTheStepWhenTheCurrentChanges() {
+    FusionParameters plain = new FusionParameters(CAPACITY, 1e-9, 1e-3, 1e-4, 1);
+    FusionParameters kappa = plain.withIntegrationNoise(0.5);
+    assertThat(plain.integrationNoise()).isZero();
+
+    // κ = 0: the growth is processNoise·Δt, whatever the current does.
+    assertThat(varianceAfterOneStep(plain, 10_000, -2.0)).isCloseTo(1e-8, within(1e-15));
+    assertThat(varianceAfterOneStep(plain, 1_000, -2.0)).isCloseTo(1e-9, within(1e-15));
+
+    // κ > 0: plus κ·(Δt·|ΔI|/C)²; 2 A over 10 s of 2.5 Ah (9000 A·s) = 20/9000 of the charge.
+    double missed = 10 * 2.0 / 9000;
+    assertThat(varianceAfterOneStep(kappa, 10_000, -2.0))
+        .isCloseTo(1e-8 + 0.5 * missed * missed, within(1e-15));
+    // Sparse samples: 10x the step gives 10x the random-walk growth but 100x the integration term,
+    // so the variance grows faster than with κ = 0, and faster than linearly in Δt.
+    double sparse = varianceAfterOneStep(kappa, 10_000, -2.0);
+    double dense = varianceAfterOneStep(kappa, 1_000, -2.0);
+    assertThat(sparse).isGreaterThan(varianceAfterOneStep(plain, 10_000, -2.0));
+    assertThat(sparse / dense)
+        .isGreaterThan(10)
+        .isCloseTo(
+            (1e-8 + 0.5 * missed * missed) / (1e-9 + 0.5 * missed * missed / 100), within(1e-6));
+    // A steady current adds no integration error.
+    assertThat(varianceAfterOneStep(kappa, 10_000, 0.0)).isCloseTo(1e-8, within(1e-15));
+  }
+
+  @Test
+  void withIntegrationNoiseTheSparseCountIsTrustedLessAndTheModelPullsHarder() {
+    // Current toggles each sample; the model says 0.4, the count starts at 0.6.
+    FusionParameters plain = new FusionParameters(CAPACITY, 1e-10, 1e-3, 1e-6, 1);
+    double[] finals = new double[2];
+    FusionParameters[] both = {plain, plain.withIntegrationNoise(1)};
+    for (int k = 0; k < 2; k++) {
+      SocFusion fusion = new SocFusion(both[k]);
+      fusion.accept(sample(0, 0.0), false);
+      fusion.fuse(0.6f, false);
+      for (int i = 1; i <= 30; i++) {
+        fusion.accept(sample(i * 10_000L, i % 2 == 0 ? 1.0 : -1.0), false);
+        finals[k] = fusion.fuse(0.4f, false);
+      }
+    }
+    assertThat(Math.abs(finals[1] - 0.4)).isLessThan(Math.abs(finals[0] - 0.4));
+  }
+
+  @Test
+  void negativeIntegrationNoiseIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new FusionParameters(CAPACITY, 1e-9, 1e-3, 1e-4, 1, -0.1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("integrationNoise");
+  }
 }

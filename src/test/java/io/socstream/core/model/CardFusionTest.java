@@ -47,6 +47,41 @@ class CardFusionTest {
   }
 
   @Test
+  void integrationNoiseRoundTripsAndAnOldSectionWithoutItReadsAsZero() {
+    FusionParameters withKappa = PARAMETERS.withIntegrationNoise(0.3);
+    ModelCard card = ModelCardTest.example().withFusion(CardFusion.of(withKappa, null));
+    Path file = tmp.resolve(ModelCard.FILE_NAME);
+    card.write(file);
+    assertThat(ModelCard.read(file).fusionParameters()).isEqualTo(withKappa);
+    assertThat(ModelCard.read(file).fusion().integrationNoise()).isEqualTo(0.3);
+
+    // A section written before the field existed: no "integration_noise" key at all.
+    String old =
+        ModelCardTest.EXAMPLE.replaceFirst(
+            "\"metrics\":",
+            "\"fusion\": {\"method\": \"coulomb-kalman\", \"capacity\": [{\"temperature_c\": 25,"
+                + " \"discharge_ah\": 2.9, \"charge_ah\": 3.0}], \"process_noise_per_s\": 1e-9,"
+                + " \"measurement_noise_s\": 1e-3, \"initial_variance\": 1e-4,"
+                + " \"warm_up_factor\": 2},\n  \"metrics\":");
+    ModelCard oldCard = ModelCard.parse(old, "old");
+    assertThat(oldCard.fusion().integrationNoise()).isNull();
+    assertThat(oldCard.fusionParameters().integrationNoise()).isZero();
+    assertThat(oldCard.fusionParameters().enabled()).isTrue();
+    assertThat(oldCard.toJson()).doesNotContain("integration_noise");
+
+    String negative =
+        old.replace("\"warm_up_factor\": 2", "\"warm_up_factor\": 2, \"integration_noise\": -1");
+    assertThatThrownBy(() -> ModelCard.parse(negative, "bad"))
+        .isInstanceOf(ModelCardException.class)
+        .satisfies(
+            e ->
+                assertThat(((ModelCardException) e).problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("fusion: integrationNoise must be >= 0"));
+  }
+
+  @Test
   void anIncompleteOrOutOfRangeSectionIsRefusedNamingTheField() {
     String json =
         ModelCardTest.EXAMPLE.replaceFirst(

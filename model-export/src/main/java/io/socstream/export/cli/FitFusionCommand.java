@@ -56,6 +56,17 @@ final class FitFusionCommand implements Callable<Integer> {
               + " 0 = fit on the recorded cycles only (default ${DEFAULT-VALUE}).")
   double robustOffsetMilliamps;
 
+  @Option(
+      names = "--subsample-s",
+      paramLabel = "S",
+      split = ",",
+      defaultValue = "5,10",
+      description =
+          "Also fit on the validation cycles sub-sampled to one sample per S seconds (telemetry"
+              + " every 5-10 s), so the filter learns how little to trust a sparse charge count;"
+              + " comma-separated, 0 = none (default ${DEFAULT-VALUE}).")
+  List<Integer> subsamplePeriodsS;
+
   @Option(names = "--show-grid", description = "Print every grid point's validation MAE.")
   boolean showGrid;
 
@@ -77,6 +88,7 @@ final class FitFusionCommand implements Callable<Integer> {
               data,
               recordedCommandLine(),
               robustOffsetMilliamps / 1000,
+              subsamplePeriodsS.stream().filter(p -> p > 0).toList(),
               showGrid ? System.out : null);
     }
     System.out.println("validation file | MAE model [%] | MAE fused [%]");
@@ -93,6 +105,18 @@ final class FitFusionCommand implements Callable<Integer> {
         "pooled | %.3f | %.3f%n",
         100 * fit.pooledModel().mae(),
         100 * fit.pooledFused().mae());
+    System.out.println(
+        "rate | validation file | MAE model [%] | fused, card before [%] | fused, this fit [%]");
+    for (FusionFit.RateScore r : fit.rates()) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s | %s | %.3f | %.3f | %.3f%n",
+          r.scenario(),
+          r.file(),
+          100 * r.model(),
+          100 * r.before(),
+          100 * r.after());
+    }
     System.out.println(
         "fusion: "
             + fit.section().toParameters()

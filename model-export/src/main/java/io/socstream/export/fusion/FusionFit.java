@@ -30,12 +30,28 @@ import java.util.List;
  * @param validation per validation file: the model's metrics and the fused ones
  * @param pooledModel the model alone on every validation window
  * @param pooledFused the fused estimates on every validation window
+ * @param rates per fitting rate (1 Hz as recorded, then each sub-sampling period): per validation
+ *     file the model alone, the fusion with the card's previous parameters, and the new fit
  */
 public record FusionFit(
     CardFusion section,
     List<FileScore> validation,
     ErrorMetrics pooledModel,
-    ErrorMetrics pooledFused) {
+    ErrorMetrics pooledFused,
+    List<RateScore> rates) {
+
+  /**
+   * One validation file at one telemetry rate, before and after the fit.
+   *
+   * @param scenario e.g. {@code unperturbed}, {@code period(10s)}
+   * @param file as the card names it
+   * @param temperatureC ambient temperature
+   * @param model MAE of the model alone
+   * @param before MAE fused with the card's previous parameters (NaN when it had none)
+   * @param after MAE fused with the new fit
+   */
+  public record RateScore(
+      String scenario, String file, int temperatureC, double model, double before, double after) {}
 
   /**
    * One validation file's scores.
@@ -59,6 +75,7 @@ public record FusionFit(
       Path dataDir,
       String commandLine,
       double robustOffsetA,
+      List<Integer> subsamplePeriodsS,
       java.io.PrintStream gridLog)
       throws IOException {
     ModelCard card = model.card();
@@ -77,6 +94,12 @@ public record FusionFit(
     if (robustOffsetA > 0) {
       conditions.add(new Perturbation.CurrentOffset(robustOffsetA));
       conditions.add(new Perturbation.CurrentOffset(-robustOffsetA));
+    }
+    // Sparse telemetry: the count's integration error grows like Δt², so κ needs these to be seen.
+    List<Integer> rateScenarios = new ArrayList<>(List.of(0));
+    for (int period : subsamplePeriodsS) {
+      rateScenarios.add(conditions.size());
+      conditions.add(new Perturbation.Subsample(period));
     }
     List<NoiseGrid.Scenario> scenarios = new ArrayList<>();
     for (Perturbation condition : conditions) {
@@ -100,10 +123,11 @@ public record FusionFit(
             new StringBuilder(
                 String.format(
                     java.util.Locale.ROOT,
-                    "%.0f %.0f %.0f %.4f",
+                    "%.0f %.1f %.0f %.3f %.4f",
                     score.timeConstantS(),
                     score.correlationS(),
                     score.parameters().warmUpFactor(),
+                    score.parameters().integrationNoise(),
                     100 * score.objective()));
         score
             .pooled()
@@ -113,6 +137,31 @@ public record FusionFit(
       }
     }
     FusionParameters best = grid.best().parameters();
+    FusionParameters previous = card.fusionParameters();
+    List<RateScore> rates = new ArrayList<>();
+    for (int index : rateScenarios) {
+      NoiseGrid.Scenario scenario = scenarios.get(index);
+      for (int k = 0; k < validation.size(); k++) {
+        CardFile file = validation.get(k);
+        RecordedCycle cycle = scenario.cycles().get(k);
+        float[] out = scenario.outputs().get(k);
+        var after = RecordingEstimator.fuse(cycle, out, model.featureSpec(), best);
+        double before =
+            previous.enabled()
+                ? ErrorMetrics.of(
+                        RecordingEstimator.fuse(cycle, out, model.featureSpec(), previous).fused())
+                    .mae()
+                : Double.NaN;
+        rates.add(
+            new RateScore(
+                scenario.name(),
+                file.relativePath(),
+                file.temperatureC(),
+                ErrorMetrics.of(after.model()).mae(),
+                before,
+                ErrorMetrics.of(after.fused()).mae()));
+      }
+    }
 
     List<FileScore> scores = new ArrayList<>();
     for (int k = 0; k < validation.size(); k++) {
@@ -134,11 +183,12 @@ public record FusionFit(
         "method",
         "capacity: SOC-label Ah per unit SOC (discharge, charge) of the train+validation files per"
             + " ambient folder, at their mean cell temperature; noise: grid search of time"
-            + " constant tau, model-error correlation c and warm-up factor w, lowest objective"
-            + " (see objective)");
+            + " constant tau, model-error correlation c and warm-up factor w at kappa 0, then"
+            + " kappa x tau x c at that w; lowest objective (see objective)");
     fit.put("model_variance", grid.modelVariance());
     fit.put("time_constant_s", grid.best().timeConstantS());
     fit.put("model_correlation_s", grid.best().correlationS());
+    fit.put("integration_noise", best.integrationNoise());
     fit.put(
         "objective",
         "mean over "
@@ -158,7 +208,15 @@ public record FusionFit(
       node.put("mae_model", s.model().mae());
       node.put("mae_fused", s.fused().mae());
     }
+    ArrayNode perRate = scoresNode.putArray("per_rate");
+    for (RateScore r : rates) {
+      ObjectNode node = perRate.addObject();
+      node.put("scenario", r.scenario());
+      node.put("file", r.file());
+      node.put("mae_model", r.model());
+      node.put("mae_fused", r.after());
+    }
     return new FusionFit(
-        CardFusion.of(best, fit), scores, pooledModel, grid.best().pooled().get(0));
+        CardFusion.of(best, fit), scores, pooledModel, grid.best().pooled().get(0), rates);
   }
 }

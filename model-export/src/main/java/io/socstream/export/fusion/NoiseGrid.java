@@ -20,7 +20,11 @@ import java.util.List;
  * <p>Parametrisation: {@code σ²} = the model's mean squared error on the validation windows past
  * warm-up is the variance of a segment's first estimate; the model's noise density is {@code σ² ·
  * c} (c seconds: how long the model's error stays correlated); the time constant {@code τ} sets the
- * Coulomb-counting noise {@code q = σ² c / τ²}; {@code w} weights warm-up estimates down.
+ * Coulomb-counting noise {@code q = σ² c / τ²}; {@code w} weights warm-up estimates down; {@code κ}
+ * scales the integration-error term of sparse samples.
+ *
+ * <p>Search in two stages to keep the fit to minutes: every (τ, c, w) at κ = 0, then every (κ, τ,
+ * c) at the first stage's w (w only weighs the warm-up windows, nearly independent of κ).
  */
 final class NoiseGrid {
 
@@ -32,6 +36,9 @@ final class NoiseGrid {
 
   /** Warm-up factors tried. */
   static final double[] WARM_UP_FACTORS = {1, 4, 16, 64};
+
+  /** Integration-error coefficients κ tried (0 = the term off). */
+  static final double[] INTEGRATION_NOISE = {0, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3};
 
   /**
    * The validation cycles under one condition, with the model's outputs for them.
@@ -79,17 +86,7 @@ final class NoiseGrid {
     for (double tau : TIME_CONSTANTS_S) {
       for (double c : CORRELATION_S) {
         for (double w : WARM_UP_FACTORS) {
-          double r = variance * c;
-          FusionParameters parameters =
-              new FusionParameters(capacity, r / (tau * tau), r, variance, w);
-          List<ErrorMetrics> pooled = new ArrayList<>();
-          double objective = 0;
-          for (Scenario scenario : scenarios) {
-            ErrorMetrics metrics = pooled(scenario, spec, parameters);
-            pooled.add(metrics);
-            objective += metrics.mae() / scenarios.size();
-          }
-          Score score = new Score(parameters, tau, c, objective, pooled);
+          Score score = score(scenarios, spec, capacity, variance, tau, c, w, 0);
           all.add(score);
           if (best == null || score.objective() < best.objective()) {
             best = score;
@@ -97,7 +94,44 @@ final class NoiseGrid {
         }
       }
     }
+    double w = best.parameters().warmUpFactor();
+    for (double kappa : INTEGRATION_NOISE) {
+      if (kappa == 0) {
+        continue;
+      }
+      for (double tau : TIME_CONSTANTS_S) {
+        for (double c : CORRELATION_S) {
+          Score score = score(scenarios, spec, capacity, variance, tau, c, w, kappa);
+          all.add(score);
+          if (score.objective() < best.objective()) {
+            best = score;
+          }
+        }
+      }
+    }
     return new Result(best, variance, all);
+  }
+
+  private static Score score(
+      List<Scenario> scenarios,
+      FeatureSpec spec,
+      List<CapacityPoint> capacity,
+      double variance,
+      double tau,
+      double c,
+      double w,
+      double kappa) {
+    double r = variance * c;
+    FusionParameters parameters =
+        new FusionParameters(capacity, r / (tau * tau), r, variance, w, kappa);
+    List<ErrorMetrics> pooled = new ArrayList<>();
+    double objective = 0;
+    for (Scenario scenario : scenarios) {
+      ErrorMetrics metrics = pooled(scenario, spec, parameters);
+      pooled.add(metrics);
+      objective += metrics.mae() / scenarios.size();
+    }
+    return new Score(parameters, tau, c, objective, pooled);
   }
 
   /** Fused (or, with fusion off, model) estimates of every window of a scenario, pooled. */

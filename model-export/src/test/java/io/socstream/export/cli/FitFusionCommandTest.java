@@ -94,6 +94,9 @@ class FitFusionCommandTest {
         .contains("n10degC/604_Mixed8_processed.csv", "25degC/552_Mixed8_processed.csv")
         .doesNotContain("Mixed1");
     assertThat(card.fusion().fit().get("command").asText()).startsWith("./soc fit-fusion");
+    // κ is fitted too (a grid value), on the cycles also sub-sampled to 5 s and 10 s.
+    assertThat(card.fusion().integrationNoise()).isNotNull().isGreaterThanOrEqualTo(0.0);
+    assertThat(card.fusion().fit().get("objective").asText()).contains("period(5s)", "period(10s)");
   }
 
   @Test
