@@ -593,7 +593,9 @@ public final class SocStreamsConfig {
       return new FeatureSpec(
           featuresWindowLength != null ? featuresWindowLength : cardSpec.windowLength(),
           featuresHorizons != null ? featuresHorizons : cardSpec.averagingHorizonsSeconds(),
-          featuresMaxGapMs != null ? featuresMaxGapMs : cardSpec.maxGapMs());
+          featuresMaxGapMs != null ? featuresMaxGapMs : cardSpec.maxGapMs(),
+          cardSpec.blockSeconds(),
+          cardSpec.deltaTimeFeature());
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException(
           FEATURES_HORIZONS_S, get(FEATURES_HORIZONS_S), e.getMessage());

@@ -1,12 +1,12 @@
 package io.socstream.streams.demo;
 
 import io.socstream.avro.Telemetry;
-import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureUpdate;
 import io.socstream.core.features.InMemoryStepLog;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.SampleOutcome;
+import io.socstream.core.features.StepLogFeatureState;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.tools.ReplayRecord;
 import io.socstream.streams.validation.TelemetryValidator;
@@ -27,7 +27,7 @@ public record ExpectedOutput(long events, long deadLetters) {
   public static ExpectedOutput of(
       List<ReplayRecord> records, FeatureSpec spec, SocStreamsConfig config, long wallClockMs) {
     TelemetryValidator validator = TelemetryValidator.from(config);
-    BatteryFeatureState state = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
+    StepLogFeatureState state = StepLogFeatureState.fresh(spec, new InMemoryStepLog());
     long events = 0;
     long dead = 0;
     for (ReplayRecord r : records) {

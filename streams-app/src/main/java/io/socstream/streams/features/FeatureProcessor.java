@@ -2,7 +2,6 @@ package io.socstream.streams.features;
 
 import io.socstream.avro.DeadLetterReason;
 import io.socstream.avro.Telemetry;
-import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureStateCodec;
 import io.socstream.core.features.FeatureUpdate;
@@ -10,6 +9,7 @@ import io.socstream.core.features.FeatureWindow;
 import io.socstream.core.features.Quantizer;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.StateHeader;
+import io.socstream.core.features.StepLogFeatureState;
 import io.socstream.streams.TopologyNames;
 import io.socstream.streams.dlq.TelemetryRejectedException;
 import org.apache.kafka.common.metrics.Sensor;
@@ -171,7 +171,7 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
   /** Feeds one sample to the battery's pipeline and forwards what it produced. */
   private void apply(String batteryId, StoreStepLog stepLog, Sample sample) {
     DeferredDeleteStepLog log = new DeferredDeleteStepLog(stepLog);
-    BatteryFeatureState state = load(batteryId, log);
+    StepLogFeatureState state = load(batteryId, log);
     long newest = state.header().lastTimestampMs();
     // Only the window's times are forwarded: the inference node reads the features at flush.
     FeatureUpdate update = state.accept(sample, false);
@@ -229,12 +229,12 @@ public final class FeatureProcessor implements Processor<String, Telemetry, Stri
     return (window.segmentSamples() - spec.windowLength()) % emitEvery == 0;
   }
 
-  private BatteryFeatureState load(String batteryId, DeferredDeleteStepLog log) {
+  private StepLogFeatureState load(String batteryId, DeferredDeleteStepLog log) {
     byte[] stored = headers.get(batteryId);
     if (stored == null) {
-      return BatteryFeatureState.fresh(spec, log);
+      return StepLogFeatureState.fresh(spec, log);
     }
     StateHeader header = FeatureStateCodec.decodeHeader(stored);
-    return BatteryFeatureState.resume(spec, header, log);
+    return StepLogFeatureState.resume(spec, header, log);
   }
 }
