@@ -8,6 +8,7 @@ import io.socstream.core.features.Normalization;
 import io.socstream.core.model.ModelCard;
 import io.socstream.core.model.TrainingFile;
 import io.socstream.core.model.TrainingInfo;
+import io.socstream.export.data.RateAugmentation;
 import io.socstream.export.data.TrainingData;
 import io.socstream.export.prepare.PreparedTraining;
 import io.socstream.export.prepare.TrainingSetBuilder;
@@ -41,6 +42,8 @@ import org.tensorflow.TensorFlow;
  * @param config model and training hyperparameters (its window shape is set from {@code spec})
  * @param repairLabels whether to make the training and validation labels consistent ({@link
  *     io.socstream.export.prepare.LabelRepair})
+ * @param rates thinned, jittered copies of every file trained and validated on beside the 1 Hz
+ *     windows
  * @param timeBudget no new epoch starts after this much wall time
  * @param modelVersion the card's model id
  * @param commandLine the exact command line, for the card
@@ -51,6 +54,7 @@ public record TrainingRun(
     FeatureSpec spec,
     ConvLstmConfig config,
     boolean repairLabels,
+    RateAugmentation rates,
     Duration timeBudget,
     String modelVersion,
     String commandLine,
@@ -62,7 +66,7 @@ public record TrainingRun(
   /** Trains, exports and writes the card; returns the card. */
   public ModelCard execute() throws IOException {
     requireEmptyOrAbsent(out);
-    PreparedTraining prepared = TrainingSetBuilder.build(data, spec, repairLabels);
+    PreparedTraining prepared = TrainingSetBuilder.build(data, spec, repairLabels, rates);
     ConvLstmConfig shaped = config.withShape(spec.windowLength(), spec.featureCount());
     TrainingResult result;
     ValidationScores scores;
@@ -94,6 +98,7 @@ public record TrainingRun(
     ObjectNode hyperparameters = MAPPER.valueToTree(facts.get("hyperparameters"));
     hyperparameters.put("timeBudgetSeconds", timeBudget.toSeconds());
     hyperparameters.put("includeWarmingUpWindows", true);
+    hyperparameters.set("rateAugmentation", MAPPER.valueToTree(rates));
     hyperparameters.set("labelRepair", prepared.labelRepair().toJson());
     List<TrainingFile> files = new ArrayList<>();
     Stream.concat(prepared.trainFiles().stream(), prepared.validationFiles().stream())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.model.ModelCard;
+import io.socstream.export.data.RateAugmentation;
 import io.socstream.export.train.ConvLstmConfig;
 import io.socstream.export.train.InputLayout;
 import java.io.ByteArrayOutputStream;
@@ -105,17 +106,24 @@ class CliExitCodesTest {
   }
 
   @Test
-  void trainDefaultsAreTheTrainersDefaults() {
+  void trainDefaultsAreTheShippedRecipe() {
     TrainCommand train = new TrainCommand();
     new CommandLine(train).parseArgs("--data", "d", "--out", "o");
-    FeatureSpec spec = new FeatureSpec(train.window, train.horizons, train.maxGapMs);
+    FeatureSpec spec = train.featureSpec();
 
     assertThat(spec).isEqualTo(FeatureSpec.defaults());
-    assertThat(train.config(spec))
-        .isEqualTo(ConvLstmConfig.defaults(spec.windowLength(), spec.featureCount()));
-    assertThat(train.config(spec).inputNoiseStd()).isZero();
-    assertThat(train.config(spec).averagesWeights()).isFalse();
-    assertThat(train.config(spec).inputLayout()).isEqualTo(InputLayout.WIDTH);
+    ConvLstmConfig config = train.config(spec);
+    assertThat(config.filters()).isEqualTo(8);
+    assertThat(config.dropout()).isZero();
+    assertThat(config.batchSize()).isEqualTo(512);
+    assertThat(config.maxEpochs()).isEqualTo(120);
+    assertThat(config.earlyStoppingPatience()).isEqualTo(12);
+    assertThat(config.plateauPatience()).isEqualTo(5);
+    assertThat(config.inputNoiseStd()).isEqualTo(0.05f);
+    assertThat(config.weightAverageDecay()).isEqualTo(0.999f);
+    assertThat(config.seed()).isEqualTo(7L);
+    assertThat(config.inputLayout()).isEqualTo(InputLayout.WIDTH);
+    assertThat(train.rateAugmentation()).isEqualTo(RateAugmentation.SHIPPED);
   }
 
   @Test
