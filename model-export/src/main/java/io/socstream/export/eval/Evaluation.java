@@ -1,5 +1,6 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocModel;
 import io.socstream.core.inference.SocSeries;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +40,27 @@ public final class Evaluation {
    */
   public static EvaluationReport run(
       SocModel model, Path modelDir, HeldOutTestData testData, Path outDir) throws IOException {
+    return run(model, modelDir, testData, outDir, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(SocModel, Path, HeldOutTestData, Path)}, each cycle first passed through {@code
+   * input} (e.g. thinned to 0.1 Hz by {@code --period-s}).
+   */
+  public static EvaluationReport run(
+      SocModel model,
+      Path modelDir,
+      HeldOutTestData testData,
+      Path outDir,
+      UnaryOperator<RecordedCycle> input)
+      throws IOException {
     SocEstimator estimator = new SocEstimator(model);
     Path plots = Files.createDirectories(outDir.resolve(PLOTS_DIR));
     LabelAudit labelAudit = LabelAudit.ofTrainingFiles(testData.dataDir());
     List<CycleResult> results = new ArrayList<>();
     for (DataFile file : testData.files()) {
       LoadedCycle loaded = CycleLoader.load(file);
-      SocSeries series = estimator.estimate(loaded.cycle());
+      SocSeries series = estimator.estimate(input.apply(loaded.cycle()));
       if (series.size() == 0) {
         throw new IllegalStateException(
             file.relativePath() + " is too short for one window of the model");
