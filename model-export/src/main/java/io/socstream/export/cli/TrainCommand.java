@@ -4,9 +4,14 @@ import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.model.ModelCard;
 import io.socstream.export.data.RateAugmentation;
 import io.socstream.export.data.TrainingData;
+import io.socstream.export.run.DataSettings;
+import io.socstream.export.run.TrainingRecipe;
 import io.socstream.export.run.TrainingRun;
+import io.socstream.export.train.Architecture;
 import io.socstream.export.train.ConvLstmConfig;
 import io.socstream.export.train.InputLayout;
+import io.socstream.export.train.Regularisation;
+import io.socstream.export.train.Schedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -207,18 +212,13 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FeatureSpec spec = featureSpec();
-    ConvLstmConfig config = config(spec);
+    TrainingRecipe recipe = recipe();
     TrainingData trainingData = TrainingData.discover(data);
     TrainingRun run =
         new TrainingRun(
             trainingData,
-            spec,
-            config,
-            repairLabels,
-            rateAugmentation(),
-            timeBudgetMinutes == 0 ? Duration.ofDays(365) : Duration.ofMinutes(timeBudgetMinutes),
-            modelVersion == null ? defaultModelVersion(spec) : modelVersion,
+            recipe,
+            modelVersion == null ? defaultModelVersion(recipe.data().features()) : modelVersion,
             recordedCommandLine(),
             out);
     ModelCard card = run.execute();
@@ -233,38 +233,35 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  FeatureSpec featureSpec() {
-    return new FeatureSpec(window, horizons, maxGapMs, blockSeconds, deltaTime);
+  /** The recipe the flags describe; with no flag, {@link TrainingRecipe#SHIPPED}. */
+  TrainingRecipe recipe() {
+    FeatureSpec spec = new FeatureSpec(window, horizons, maxGapMs, blockSeconds, deltaTime);
+    DataSettings dataSettings = new DataSettings(spec, rateAugmentation(), repairLabels);
+    ConvLstmConfig model =
+        new ConvLstmConfig(
+            new Architecture(
+                spec.windowLength(), spec.featureCount(), filters, kernel, layers, dense, layout),
+            new Regularisation(dropout, l2, inputNoise, weightAverageDecay),
+            new Schedule(
+                learningRate,
+                batch,
+                epochs,
+                patience,
+                plateauPatience,
+                0.5f,
+                Math.min(1e-6f, learningRate),
+                timeBudgetMinutes == 0
+                    ? Schedule.UNLIMITED
+                    : Duration.ofMinutes(timeBudgetMinutes)),
+            seed);
+    return new TrainingRecipe(dataSettings, model);
   }
 
-  RateAugmentation rateAugmentation() {
+  private RateAugmentation rateAugmentation() {
     if (ratePeriods.size() == 1 && ratePeriods.get(0).equalsIgnoreCase("none")) {
       return new RateAugmentation(List.of(), rateJitter);
     }
     return new RateAugmentation(ratePeriods.stream().map(Double::valueOf).toList(), rateJitter);
-  }
-
-  ConvLstmConfig config(FeatureSpec spec) {
-    return new ConvLstmConfig(
-        spec.windowLength(),
-        spec.featureCount(),
-        filters,
-        kernel,
-        layers,
-        dense,
-        dropout,
-        l2,
-        learningRate,
-        batch,
-        epochs,
-        patience,
-        plateauPatience,
-        0.5f,
-        Math.min(1e-6f, learningRate),
-        seed,
-        inputNoise,
-        weightAverageDecay,
-        layout);
   }
 
   /** Parses {@code width} or {@code channels}, in any case. */
