@@ -175,7 +175,7 @@ public final class BatchFeatureExtractor {
               lo++;
             }
           }
-          long covered = p - lo + 1;
+          long covered = (long) p - lo + 1;
           s.rows[p * f + column] =
               Quantizer.meanFeature(prefixVoltage[p + 1] - prefixVoltage[lo], covered);
           s.rows[p * f + column + 1] =

@@ -2,6 +2,7 @@ package io.socstream.core.inference;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
+import io.socstream.core.fusion.FusionParameters;
 import io.socstream.core.model.ModelCard;
 import java.nio.file.Path;
 
@@ -87,6 +88,11 @@ public final class SavedModelSocModel implements SocModel {
   @Override
   public float[] predict(float[] windows, int count) {
     return runner.predict(windows, count);
+  }
+
+  @Override
+  public FusionParameters fusionParameters() {
+    return runner.card().fusionParameters();
   }
 
   /** The model's card (version, normalisation, input ranges, provenance). */

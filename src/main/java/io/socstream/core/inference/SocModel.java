@@ -3,6 +3,7 @@ package io.socstream.core.inference;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureWindow;
 import io.socstream.core.features.Normalization;
+import io.socstream.core.fusion.FusionParameters;
 
 /**
  * What estimating SOC needs from a model, offline ({@link SocEstimator}, behind {@code ./soc
@@ -20,6 +21,14 @@ public interface SocModel extends AutoCloseable {
 
   /** The model's version label, copied into every estimate and report. */
   String modelVersion();
+
+  /**
+   * The charge-counting fusion fitted for this model (the card's {@code fusion} section); {@link
+   * FusionParameters#OFF} by default: estimates are served unfused.
+   */
+  default FusionParameters fusionParameters() {
+    return FusionParameters.OFF;
+  }
 
   /**
    * Writes {@code window} normalised, row-major {@code [T][F]}, into {@code dst} at {@code offset}.

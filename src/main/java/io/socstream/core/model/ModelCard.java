@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.fusion.FusionParameters;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.Objects;
  * @param metrics free-form evaluation results; an empty object when there are none
  * @param inputRanges the per-cell inputs the model was trained on; optional (null, and absent from
  *     the JSON, in cards written before it existed): see {@link #inputRangesOrDatasheet()}
+ * @param fusion the charge-counting fusion's parameters; optional (null, and absent from the JSON,
+ *     when the model's estimates are served unfused): see {@link #fusionParameters()}
  */
 @JsonPropertyOrder({
   "card_version",
@@ -43,7 +46,8 @@ import java.util.Objects;
   "normalization",
   "training",
   "metrics",
-  "input_ranges"
+  "input_ranges",
+  "fusion"
 })
 public record ModelCard(
     @JsonProperty("card_version") Integer cardVersion,
@@ -56,7 +60,8 @@ public record ModelCard(
     @JsonProperty("training") TrainingInfo training,
     @JsonProperty("metrics") JsonNode metrics,
     @JsonProperty("input_ranges") @JsonInclude(JsonInclude.Include.NON_NULL)
-        InputRanges inputRanges) {
+        InputRanges inputRanges,
+    @JsonProperty("fusion") @JsonInclude(JsonInclude.Include.NON_NULL) CardFusion fusion) {
 
   /** The card's file name inside the SavedModel directory. */
   public static final String FILE_NAME = "model-card.json";
@@ -94,6 +99,32 @@ public record ModelCard(
         null);
   }
 
+  /** A card without a fusion section, as every card was before it existed. */
+  public ModelCard(
+      Integer cardVersion,
+      String modelVersion,
+      String createdAt,
+      String tensorflowVersion,
+      CardSignature signature,
+      CardFeatures features,
+      CardNormalization normalization,
+      TrainingInfo training,
+      JsonNode metrics,
+      InputRanges inputRanges) {
+    this(
+        cardVersion,
+        modelVersion,
+        createdAt,
+        tensorflowVersion,
+        signature,
+        features,
+        normalization,
+        training,
+        metrics,
+        inputRanges,
+        null);
+  }
+
   /** This card with {@code ranges} as the inputs the model was trained on. */
   public ModelCard withInputRanges(InputRanges ranges) {
     return new ModelCard(
@@ -106,7 +137,32 @@ public record ModelCard(
         normalization,
         training,
         metrics,
-        ranges);
+        ranges,
+        fusion);
+  }
+
+  /** This card with {@code section} as its fusion section; null removes it (fusion off). */
+  public ModelCard withFusion(CardFusion section) {
+    return new ModelCard(
+        cardVersion,
+        modelVersion,
+        createdAt,
+        tensorflowVersion,
+        signature,
+        features,
+        normalization,
+        training,
+        metrics,
+        inputRanges,
+        section);
+  }
+
+  /**
+   * The parameters of the charge-counting fusion: the card's {@code fusion} section, or {@link
+   * FusionParameters#OFF} (fused SOC = model SOC) for a card without it. Requires a valid card.
+   */
+  public FusionParameters fusionParameters() {
+    return fusion == null ? FusionParameters.OFF : fusion.toParameters();
   }
 
   /**

@@ -45,6 +45,59 @@ final class ModelCardValidator {
     checkNormalization(card.normalization(), spec);
     checkTraining(card.training());
     checkInputRanges(card.inputRanges());
+    checkFusion(card.fusion());
+  }
+
+  /** Optional: absent means fusion off; present must be complete and in range. */
+  private void checkFusion(CardFusion fusion) {
+    if (fusion == null) {
+      return;
+    }
+    if (requireText("fusion.method", fusion.method())
+        && !CardFusion.METHOD.equals(fusion.method())) {
+      problems.add(
+          "fusion.method: this reader runs \""
+              + CardFusion.METHOD
+              + "\", got \""
+              + fusion.method()
+              + "\"");
+    }
+    boolean complete = true;
+    if (fusion.capacity() == null || fusion.capacity().isEmpty()) {
+      problems.add("fusion.capacity: missing or empty");
+      complete = false;
+    } else {
+      for (int i = 0; i < fusion.capacity().size(); i++) {
+        CardFusion.Capacity c = fusion.capacity().get(i);
+        String path = "fusion.capacity[" + i + "]";
+        if (c == null
+            || c.temperatureC() == null
+            || c.dischargeAh() == null
+            || c.chargeAh() == null) {
+          problems.add(path + ": needs temperature_c, discharge_ah and charge_ah");
+          complete = false;
+        }
+      }
+    }
+    complete &= present("fusion.process_noise_per_s", fusion.processNoisePerS());
+    complete &= present("fusion.measurement_noise_s", fusion.measurementNoiseS());
+    complete &= present("fusion.initial_variance", fusion.initialVariance());
+    complete &= present("fusion.warm_up_factor", fusion.warmUpFactor());
+    if (complete) {
+      try {
+        fusion.toParameters();
+      } catch (IllegalArgumentException e) {
+        problems.add("fusion: " + e.getMessage());
+      }
+    }
+  }
+
+  private boolean present(String path, Object value) {
+    if (value == null) {
+      missing(path);
+      return false;
+    }
+    return true;
   }
 
   /** Optional: absent is fine, present must be complete and ordered. */

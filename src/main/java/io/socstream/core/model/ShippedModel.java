@@ -43,6 +43,33 @@ public final class ShippedModel {
   }
 
   /**
+   * The model a command runs: {@code given} (absolute, normalised) when not null, else the shipped
+   * model ({@link #find()}).
+   *
+   * @param given the model directory the user named ({@code --model}), or null
+   * @param hint what the user can do, appended to the one-line message (e.g. {@code "pass --model
+   *     DIR"})
+   * @throws IllegalArgumentException when {@code given} holds no {@value ModelCard#FILE_NAME}, or
+   *     when it is null and no shipped model is found
+   */
+  public static Path resolve(Path given, String hint) {
+    if (given == null) {
+      return find().orElseThrow(() -> new IllegalArgumentException(notFound() + "; " + hint));
+    }
+    Path dir = given.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(dir.resolve(ModelCard.FILE_NAME))) {
+      throw new IllegalArgumentException(
+          "No model in "
+              + dir
+              + ": not a model directory (no "
+              + ModelCard.FILE_NAME
+              + "); "
+              + hint);
+    }
+    return dir;
+  }
+
+  /**
    * What {@link #find()} found nothing in, for an error message: {@code no shipped model found
    * (model-export/model/model-card.json looked for upward from [...])}.
    */

@@ -1,6 +1,7 @@
 package io.socstream.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,5 +55,26 @@ class ShippedModelTest {
     assertThat(ShippedModel.notFound())
         .startsWith("no shipped model found (model-export/model/model-card.json looked for")
         .contains(home.toString());
+  }
+
+  @Test
+  void resolveTakesTheGivenModelOrElseTheShippedOne() throws Exception {
+    Path model = home.resolve("mine");
+    Files.createDirectories(model);
+    Files.writeString(model.resolve(ModelCard.FILE_NAME), "{}");
+
+    assertThat(ShippedModel.resolve(model, "pass --model DIR"))
+        .isEqualTo(model.toAbsolutePath().normalize());
+    assertThat(ShippedModel.resolve(null, "pass --model DIR")).isEqualTo(ShippedModel.find().get());
+  }
+
+  @Test
+  void resolveRefusesADirectoryWithoutAModelCardInOneLineWithTheHint() {
+    assertThatThrownBy(() -> ShippedModel.resolve(home, "pass --model DIR"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "No model in "
+                + home.toAbsolutePath().normalize()
+                + ": not a model directory (no model-card.json); pass --model DIR");
   }
 }

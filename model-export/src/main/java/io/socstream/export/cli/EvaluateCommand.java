@@ -6,6 +6,8 @@ import io.socstream.export.data.HeldOutTestData;
 import io.socstream.export.eval.ErrorMetrics;
 import io.socstream.export.eval.Evaluation;
 import io.socstream.export.eval.EvaluationReport;
+import io.socstream.export.robust.Perturbation;
+import io.socstream.export.robust.RobustnessCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,6 +55,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin SubsamplingOptions subsampling;
 
+  @Option(
+      names = "--robustness",
+      description =
+          "Also run every test cycle under field conditions (Gaussian sensor noise 5 mV / 20 mA /"
+              + " 0.2 degC, current offset +50 and -50 mA, a start --late-start-min into the"
+              + " cycle with no history) and write robustness.md: MAE fused and model per"
+              + " temperature beside the unperturbed run on the same rows.")
+  boolean robustness;
+
+  @Option(
+      names = "--late-start-min",
+      paramLabel = "MIN",
+      defaultValue = "20",
+      description = "Minutes dropped from each cycle's start for --robustness (default 20).")
+  int lateStartMinutes;
+
   @Override
   public Integer call() throws Exception {
     UnaryOperator<RecordedCycle> thin = subsampling.transform();
@@ -62,18 +80,39 @@ final class EvaluateCommand implements Callable<Integer> {
     EvaluationReport report;
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
       report = Evaluation.run(socModel, ModelLocator.forDisplay(modelDir), testData, out, thin);
+      if (robustness) {
+        var table =
+            RobustnessCheck.run(socModel, testData, Perturbation.fieldConditions(lateStartMinutes));
+        Path file = RobustnessCheck.write(table, socModel.modelVersion(), out);
+        System.out.print(RobustnessCheck.markdown(table));
+        System.out.println("robustness table in " + file);
+      }
     }
     ErrorMetrics all = report.overall();
     System.out.printf(
         Locale.ROOT,
-        "%d test cycles (%s), %d estimates: MAE %.3f %%, RMSE %.3f %%, max %.3f %%; report in %s%n",
+        "%d test cycles (%s), %d estimates: MAE %.3f %% (model alone %.3f %%), RMSE %.3f %%, max %.3f"
+            + " %%; report in %s%n",
         report.cycles().size(),
         subsampling.describe(),
         all.n(),
         100 * all.mae(),
+        100 * report.overallModel().mae(),
         100 * all.rmse(),
         100 * all.maxAbsError(),
         out);
+    System.out.println("ambient | MAE fused [%] | MAE model [%]");
+    var model = report.perTemperatureModel();
+    report
+        .perTemperature()
+        .forEach(
+            (t, m) ->
+                System.out.printf(
+                    Locale.ROOT,
+                    "%d degC | %.3f | %.3f%n",
+                    t,
+                    100 * m.mae(),
+                    100 * model.get(t).mae()));
     return 0;
   }
 }

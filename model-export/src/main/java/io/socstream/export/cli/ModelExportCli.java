@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code soc train | evaluate | predict}: the model commands. Exit codes: 0 success, 1 failure (one
- * line on stderr), 2 usage error.
+ * {@code soc train | evaluate | predict | fit-fusion}: the model commands. Exit codes: 0 success, 1
+ * failure (one line on stderr), 2 usage error.
  */
 @Command(
     name = "soc",
@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       PredictCommand.class,
+      FitFusionCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -43,6 +44,6 @@ public final class ModelExportCli implements Runnable {
   public void run() {
     // No subcommand: that is a usage error.
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: train, evaluate or predict");
+        spec.commandLine(), "missing command: train, evaluate, predict or fit-fusion");
   }
 }

@@ -1,8 +1,6 @@
 package io.socstream.export.cli;
 
-import io.socstream.core.model.ModelCard;
 import io.socstream.core.model.ShippedModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,23 +16,7 @@ final class ModelLocator {
    * @throws IllegalArgumentException naming where it looked, when no model is found
    */
   static Path resolve(Path explicit) {
-    if (explicit != null) {
-      if (!Files.isRegularFile(explicit.resolve(ModelCard.FILE_NAME))) {
-        throw new IllegalArgumentException(
-            "--model "
-                + explicit
-                + " is not a model directory (no "
-                + ModelCard.FILE_NAME
-                + " in it)");
-      }
-      return explicit;
-    }
-    return ShippedModel.find()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    ShippedModel.notFound()
-                        + "; train one with `./soc train` or pass --model DIR"));
+    return ShippedModel.resolve(explicit, "train one with `./soc train` or pass --model DIR");
   }
 
   /**

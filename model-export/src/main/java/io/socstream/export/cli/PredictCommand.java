@@ -3,10 +3,10 @@ package io.socstream.export.cli;
 import io.socstream.core.data.InputFiles;
 import io.socstream.core.data.LgCsvReader;
 import io.socstream.core.data.RecordedCycle;
+import io.socstream.core.estimate.FusedSeries;
+import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.features.PackLayout;
 import io.socstream.core.inference.SavedModelSocModel;
-import io.socstream.core.inference.SocEstimator;
-import io.socstream.core.inference.SocSeries;
 import io.socstream.export.eval.PredictionCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +27,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Estimates SOC over LG HG2-layout CSV files (columns Timestamp, Time [s], Voltage [V],"
           + " Current [A], Temperature [degC]; SOC [-] optional).",
-      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc_est,"
+      "Writes OUT/<input name without .csv>.csv with header timestamp_ms,soc_true,soc,model_soc,"
           + "status,voltage_v,current_a,temperature_c: one row per window (every sample from the"
           + " T-th on, warming-up windows included); soc_true is the input's SOC [-] (empty when"
-          + " it has none); soc_est is clamped to [0, 1]; status is what the stream would emit"
+          + " it has none); soc is the estimate the stream serves (the charge counted from the"
+          + " current, corrected by the model in a Kalman filter, when the model card has a"
+          + " fusion section; else the model's), model_soc the model's own, both clamped to"
+          + " [0, 1]; status is what the stream would emit"
           + " (WARMING_UP until the longest rolling mean covers its horizon, then OK); the last"
           + " three are the (per-cell) input sample the window ends at.",
       "The model estimates ONE cell (LG 18650HG2, about 2.5-4.2 V, 3 Ah). For a pack's telemetry"
@@ -93,7 +96,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     Files.createDirectories(out);
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
-      SocEstimator estimator = new SocEstimator(socModel);
+      RecordingEstimator estimator = new RecordingEstimator(socModel);
       for (Path input : inputs) {
         RecordedCycle cycle = thin.apply(LgCsvReader.read(input).toCell(layout));
         InputRangeWarning.of(
@@ -103,9 +106,9 @@ final class PredictCommand implements Callable<Integer> {
                 socModel.card().inputRangesOrDatasheet(),
                 layout)
             .ifPresent(this::warn);
-        SocSeries series = estimator.estimate(cycle);
+        FusedSeries series = estimator.estimate(cycle);
         Path file = out.resolve(outputName(input));
-        PredictionCsv.write(series, cycle, socModel.featureSpec(), file);
+        PredictionCsv.write(series, cycle, file);
         System.out.println(series.size() + " estimates -> " + file);
       }
     }

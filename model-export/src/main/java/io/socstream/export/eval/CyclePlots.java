@@ -4,6 +4,7 @@ import io.socstream.core.inference.SocSeries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -34,12 +35,23 @@ public final class CyclePlots {
     return series.name() + "_error.png";
   }
 
-  /** Writes both plots into {@code dir}; returns their paths. */
-  public static List<Path> write(SocSeries series, String title, Path dir) throws IOException {
+  /**
+   * Writes both plots into {@code dir}; returns their paths.
+   *
+   * @param series the served estimates (fused)
+   * @param model the model's own estimates over the same windows, drawn beside them when they
+   *     differ; may be {@code series} itself
+   */
+  public static List<Path> write(SocSeries series, SocSeries model, String title, Path dir)
+      throws IOException {
     double[] minutes = minutesSinceStart(series.timestampMs());
     XYChart soc = chart(title + ": SOC", "SOC [%]");
     add(soc, "true", minutes, percent(series.truth()));
-    add(soc, "estimated", minutes, percent(series.estimate()));
+    boolean fused = !Arrays.equals(series.estimate(), model.estimate());
+    if (fused) {
+      add(soc, "model", minutes, percent(model.estimate()));
+    }
+    add(soc, fused ? "fused" : "estimated", minutes, percent(series.estimate()));
     Path socFile = dir.resolve(socFileName(series));
     BitmapEncoder.saveBitmap(soc, socFile.toString(), BitmapEncoder.BitmapFormat.PNG);
 

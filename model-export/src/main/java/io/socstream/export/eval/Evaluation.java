@@ -1,7 +1,8 @@
 package io.socstream.export.eval;
 
 import io.socstream.core.data.RecordedCycle;
-import io.socstream.core.inference.SocEstimator;
+import io.socstream.core.estimate.FusedSeries;
+import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.SocModel;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.export.data.CycleLoader;
@@ -54,13 +55,14 @@ public final class Evaluation {
       Path outDir,
       UnaryOperator<RecordedCycle> input)
       throws IOException {
-    SocEstimator estimator = new SocEstimator(model);
+    RecordingEstimator estimator = new RecordingEstimator(model);
     Path plots = Files.createDirectories(outDir.resolve(PLOTS_DIR));
     LabelAudit labelAudit = LabelAudit.ofTrainingFiles(testData.dataDir());
     List<CycleResult> results = new ArrayList<>();
     for (DataFile file : testData.files()) {
       LoadedCycle loaded = CycleLoader.load(file);
-      SocSeries series = estimator.estimate(input.apply(loaded.cycle()));
+      FusedSeries estimates = estimator.estimate(input.apply(loaded.cycle()));
+      SocSeries series = estimates.fused();
       if (series.size() == 0) {
         throw new IllegalStateException(
             file.relativePath() + " is too short for one window of the model");
@@ -75,14 +77,17 @@ public final class Evaluation {
               loaded.sha256(),
               series,
               ErrorMetrics.of(series),
-              labelAudit.expectedBias(file.path(), file.temperatureC(), series.size()));
+              labelAudit.expectedBias(file.path(), file.temperatureC(), series.size()),
+              estimates.model(),
+              ErrorMetrics.of(estimates.model()));
       LOG.info(
-          "{}: n {} MAE {} % RMSE {} %",
+          "{}: n {} MAE {} % (model {} %) RMSE {} %",
           file.relativePath(),
           result.metrics().n(),
           String.format("%.3f", 100 * result.metrics().mae()),
+          String.format("%.3f", 100 * result.modelMetrics().mae()),
           String.format("%.3f", 100 * result.metrics().rmse()));
-      CyclePlots.write(series, title(file), plots);
+      CyclePlots.write(series, estimates.model(), title(file), plots);
       results.add(result);
     }
     EvaluationReport report =
@@ -91,7 +96,8 @@ public final class Evaluation {
             modelDir.toString(),
             testData.dataDir().toString(),
             results,
-            labelAudit);
+            labelAudit,
+            model.fusionParameters().enabled());
     MetricsJson.write(report, outDir.resolve(METRICS_JSON));
     MetricsMarkdown.write(report, outDir.resolve(METRICS_MD));
     return report;

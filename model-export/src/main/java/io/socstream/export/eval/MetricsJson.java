@@ -34,7 +34,14 @@ public final class MetricsJson {
     root.put(
         "units",
         "SOC errors are fractions of full charge (0.01 = 1 %); estimates clamped to [0, 1]");
+    root.put("fusion", report.fused());
+    root.put(
+        "estimates",
+        "metrics are of the served estimate (fused when fusion is on); \"model\" holds the"
+            + " model's own");
     root.set("overall", metrics(report.overall()));
+    root.set("overall_model", metrics(report.overallModel()));
+    Map<Integer, ErrorMetrics> modelByTemperature = report.perTemperatureModel();
     ArrayNode temperatures = root.putArray("per_temperature");
     for (Map.Entry<Integer, ErrorMetrics> entry : report.perTemperature().entrySet()) {
       ObjectNode node = temperatures.addObject();
@@ -44,6 +51,7 @@ public final class MetricsJson {
           .filter(c -> c.file().temperatureC() == entry.getKey())
           .forEach(c -> files.add(c.file().test()));
       node.setAll(metrics(entry.getValue()));
+      node.set("model", metrics(modelByTemperature.get(entry.getKey())));
       LabelScale scale = report.labelAudit().byTemperature().get(entry.getKey());
       if (scale != null) {
         ObjectNode label = node.putObject("label_scale");
@@ -60,6 +68,7 @@ public final class MetricsJson {
       node.put("temperature_c", cycle.file().temperatureC());
       node.put("cycle", cycle.file().test());
       node.setAll(metrics(cycle.metrics()));
+      node.set("model", metrics(cycle.modelMetrics()));
       if (cycle.labelScaleBias().isPresent()) {
         node.put("label_scale_bias", cycle.labelScaleBias().getAsDouble());
       } else {

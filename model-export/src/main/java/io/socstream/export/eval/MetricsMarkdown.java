@@ -32,7 +32,8 @@ public final class MetricsMarkdown {
     md.append("# SOC estimation on the held-out test drive cycles\n\n");
     md.append("Model `").append(report.modelVersion()).append("` from `");
     md.append(report.modelDir()).append("`, data `").append(report.dataDir()).append("`.\n");
-    md.append("Errors in % of full charge (SOC 0..100 %); estimates clamped to [0, 1]; ");
+    md.append("Errors in % of full charge (SOC 0..100 %); estimates clamped to [0, 1]");
+    md.append(report.fused() ? ", fused with Coulomb counting; " : "; ");
     md.append("bias = mean of estimate − true (positive: estimates too high). ");
     md.append("Test cycles: UDDS, HWFET, LA92, US06 (never used in training or validation).\n\n");
     md.append("## Per temperature (all test cycles pooled)\n\n");
@@ -41,6 +42,7 @@ public final class MetricsMarkdown {
       row(md, entry.getKey() + " °C", entry.getValue());
     }
     row(md, "**all**", report.overall());
+    fusedVersusModel(md, report);
     md.append("\n## Per cycle\n\n");
     md.append(String.format(Locale.ROOT, CYCLE_HEADER, "file"));
     for (CycleResult cycle : report.cycles()) {
@@ -53,6 +55,39 @@ public final class MetricsMarkdown {
     }
     labelScale(md, report);
     return md.toString();
+  }
+
+  private static void fusedVersusModel(StringBuilder md, EvaluationReport report) {
+    md.append("\n## Fused vs model (per temperature)\n\n");
+    md.append(
+        report.fused()
+            ? "Fused = charge counted from the current, corrected by the model's estimates in a"
+                + " Kalman filter (the card's `fusion` section); model = the model alone.\n\n"
+            : "The model card has no `fusion` section: the served estimate is the model's.\n\n");
+    md.append("| ambient | n | MAE fused [%] | MAE model [%] | RMSE fused [%] | RMSE model [%]");
+    md.append(" | max fused [%] | max model [%] | bias fused [%] | bias model [%] |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    Map<Integer, ErrorMetrics> model = report.perTemperatureModel();
+    for (Map.Entry<Integer, ErrorMetrics> entry : report.perTemperature().entrySet()) {
+      md.append(versus(entry.getKey() + " °C", entry.getValue(), model.get(entry.getKey())));
+    }
+    md.append(versus("**all**", report.overall(), report.overallModel()));
+  }
+
+  private static String versus(String label, ErrorMetrics fused, ErrorMetrics model) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %+.3f | %+.3f |\n",
+        label,
+        fused.n(),
+        100 * fused.mae(),
+        100 * model.mae(),
+        100 * fused.rmse(),
+        100 * model.rmse(),
+        100 * fused.maxAbsError(),
+        100 * model.maxAbsError(),
+        100 * fused.meanError(),
+        100 * model.meanError());
   }
 
   private static void labelScale(StringBuilder md, EvaluationReport report) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PredictCommandTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
 
   @TempDir static Path dir;
   static Path model;
@@ -58,11 +58,11 @@ class PredictCommandTest {
       assertThat(Long.parseLong(row[0])).isEqualTo(cycle.samples().get(sample).timestampMs());
       assertThat(Double.parseDouble(row[1])).isEqualTo(cycle.soc()[sample]);
       Sample measured = cycle.samples().get(sample);
-      assertThat(Double.parseDouble(row[4])).isEqualTo(measured.voltage());
-      assertThat(Double.parseDouble(row[5])).isEqualTo(measured.current());
-      assertThat(Double.parseDouble(row[6])).isEqualTo(measured.temperature());
+      assertThat(Double.parseDouble(row[5])).isEqualTo(measured.voltage());
+      assertThat(Double.parseDouble(row[6])).isEqualTo(measured.current());
+      assertThat(Double.parseDouble(row[7])).isEqualTo(measured.temperature());
       long segmentSpanMs = measured.timestampMs() - cycle.samples().get(0).timestampMs();
-      assertThat(row[3])
+      assertThat(row[4])
           .as("status of row %d", w + 1)
           .isEqualTo(segmentSpanMs < SPEC.longestHorizonMs() ? "WARMING_UP" : "OK");
       float[] window =
@@ -72,6 +72,7 @@ class PredictCommandTest {
       double expected =
           TinyModelFactory.expectedSoc(window, SPEC.windowLength(), SPEC.featureCount());
       assertThat(Double.parseDouble(row[2])).isBetween(0.0, 1.0).isCloseTo(expected, within(1e-5));
+      assertThat(row[3]).as("without a fusion section soc = model_soc").isEqualTo(row[2]);
     }
   }
 

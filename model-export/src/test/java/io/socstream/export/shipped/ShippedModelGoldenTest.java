@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socstream.core.data.Fixtures;
+import io.socstream.core.estimate.FusedSeries;
+import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression guard on the model this repository ships: it loads, its card validates, and its
- * estimates for a committed slice of a held-out test cycle equal the committed golden file. After a
- * deliberate retrain, regenerate the golden file with {@value #REGENERATE}.
+ * estimates (fused and the model's own) for a committed slice of a held-out test cycle equal the
+ * committed golden file. After a deliberate retrain or refit of the fusion, regenerate the golden
+ * file with {@value #REGENERATE}.
  */
 class ShippedModelGoldenTest {
 
@@ -51,8 +54,10 @@ class ShippedModelGoldenTest {
   @Test
   void estimatesOnATestCycleSliceEqualTheGoldenFile() throws Exception {
     SocSeries series;
+    FusedSeries fused;
     try (SavedModelSocModel model = SavedModelSocModel.open(SHIPPED)) {
       series = new SocEstimator(model).estimate(Fixtures.load(Fixtures.US06_25C));
+      fused = new RecordingEstimator(model).estimate(Fixtures.load(Fixtures.US06_25C));
     }
     List<String> golden = Files.readAllLines(GOLDEN);
 
@@ -62,9 +67,17 @@ class ShippedModelGoldenTest {
       String[] row = golden.get(i + 1).split(",", -1);
       assertThat(series.timestampMs()[i]).isEqualTo(Long.parseLong(row[0]));
       assertThat(series.truth()[i]).isEqualTo(Double.parseDouble(row[1]));
-      assertThat(series.estimate()[i])
-          .as("row %d; regenerate after a deliberate retrain with: %s", i + 1, REGENERATE)
+      assertThat(fused.soc()[i])
+          .as(
+              "fused soc, row %d; regenerate after a deliberate retrain with: %s",
+              i + 1, REGENERATE)
           .isCloseTo(Double.parseDouble(row[2]), within(1e-6));
+      assertThat(series.estimate()[i])
+          .as(
+              "model_soc, row %d; regenerate after a deliberate retrain with: %s",
+              i + 1, REGENERATE)
+          .isCloseTo(Double.parseDouble(row[3]), within(1e-6));
+      assertThat(fused.modelSoc()[i]).isEqualTo(series.estimate()[i]);
     }
   }
 }
