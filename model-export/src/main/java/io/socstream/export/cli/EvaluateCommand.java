@@ -60,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description =
           "Also run every test cycle under field conditions (Gaussian sensor noise 5 mV / 20 mA /"
               + " 0.2 degC, current offset +50 and -50 mA, a start --late-start-min into the"
-              + " cycle with no history) and write robustness.md: MAE fused and model per"
+              + " cycle with no history, telemetry every 10 s) and write robustness.md: MAE fused and model per"
               + " temperature beside the unperturbed run on the same rows.")
   boolean robustness;
 

@@ -118,14 +118,45 @@ public sealed interface Perturbation {
   }
 
   /**
-   * The field conditions of issue 15: sensor noise (5 mV, 20 mA, 0.2 °C), a ±50 mA current offset
-   * and a start {@code lateStartMinutes} into the cycle.
+   * Telemetry every {@code periodS} seconds instead of every second: from the first sample, the
+   * next kept sample is the first at least {@code periodS} after the last kept one.
+   *
+   * @param periodS the reporting period, seconds
+   */
+  record Subsample(int periodS) implements Perturbation {
+    @Override
+    public String name() {
+      return "period(" + periodS + "s)";
+    }
+
+    @Override
+    public RecordedCycle apply(RecordedCycle cycle) {
+      List<Sample> kept = new ArrayList<>();
+      List<Double> soc = new ArrayList<>();
+      long next = Long.MIN_VALUE;
+      for (int i = 0; i < cycle.size(); i++) {
+        Sample s = cycle.samples().get(i);
+        if (s.timestampMs() >= next) {
+          kept.add(s);
+          soc.add(cycle.soc()[i]);
+          next = s.timestampMs() + 1000L * periodS;
+        }
+      }
+      return new RecordedCycle(
+          cycle.name(), kept, soc.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+  }
+
+  /**
+   * The field conditions of issue 15: sensor noise (5 mV, 20 mA, 0.2 °C), a ±50 mA current offset,
+   * a start {@code lateStartMinutes} into the cycle, and telemetry every 10 s (0.1 Hz).
    */
   static List<Perturbation> fieldConditions(int lateStartMinutes) {
     return List.of(
         new SensorNoise(0.005, 0.020, 0.2),
         new CurrentOffset(0.050),
         new CurrentOffset(-0.050),
-        new LateStart(lateStartMinutes));
+        new LateStart(lateStartMinutes),
+        new Subsample(10));
   }
 }

@@ -131,4 +131,48 @@ class FusedPredictEvaluateTest {
         .contains("## Fused vs model (per temperature)")
         .contains("| 25 °C | " + n + " |");
   }
+
+  @Test
+  void robustnessReportsEveryFieldConditionBesideTheUnperturbedRun() throws Exception {
+    Path data = dir.resolve("robust-data");
+    Path udds =
+        DataLayouts.writeSlice(data, "25degC/551_UDDS_processed.csv", Fixtures.MIXED1_25C, 600);
+    Path report = dir.resolve("robust-report");
+    List<Sample> samples = LgCsvReader.read(udds).samples();
+    long lateFrom = samples.get(0).timestampMs() + 120_000;
+    long lateSamples = samples.stream().filter(s -> s.timestampMs() >= lateFrom).count();
+
+    CliRun evaluate =
+        CliRun.of(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            report.toString(),
+            "--robustness",
+            "--late-start-min",
+            "2");
+
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    List<String> rows =
+        Files.readAllLines(report.resolve("robustness.md")).stream()
+            .filter(line -> line.contains("| 25 °C |"))
+            .toList();
+    assertThat(rows).hasSize(5);
+    int windows = 600 - SPEC.windowLength() + 1;
+    assertThat(rows.get(0)).startsWith("| noise(5mV,20mA,0.2C) | 25 °C | " + windows + " |");
+    assertThat(rows.get(1)).startsWith("| offset+50mA | 25 °C | " + windows + " |");
+    assertThat(rows.get(2)).startsWith("| offset-50mA | 25 °C | " + windows + " |");
+    // 2 minutes dropped: the late stream estimates from its own T-th sample on.
+    assertThat(rows.get(3))
+        .startsWith(
+            "| late-start(2min) | 25 °C | " + (lateSamples - SPEC.windowLength() + 1) + " |");
+    assertThat(rows.get(4)).startsWith("| period(10s) | 25 °C |");
+    String[] offset = rows.get(1).split("\\|");
+    assertThat(Double.parseDouble(offset[8].trim()))
+        .as("a 50 mA offset moves the fused estimate")
+        .isNotZero();
+  }
 }

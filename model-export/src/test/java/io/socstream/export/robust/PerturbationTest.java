@@ -53,4 +53,12 @@ class PerturbationTest {
     assertThat(Math.sqrt(sumSquares / noisy.size())).isCloseTo(0.020, within(0.001));
     assertThat(noise.apply(cycle(20_000)).samples()).isEqualTo(noisy.samples());
   }
+
+  @Test
+  void subsampleKeepsOneSamplePerPeriodWithItsLabel() {
+    RecordedCycle slow = new Perturbation.Subsample(10).apply(cycle(95));
+    assertThat(slow.size()).isEqualTo(10);
+    assertThat(slow.samples().get(3).timestampMs()).isEqualTo(1_000_000L + 30_000L);
+    assertThat(slow.soc()[3]).isEqualTo(1 - 30 / 10_000.0);
+  }
 }

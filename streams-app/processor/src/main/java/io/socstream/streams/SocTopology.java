@@ -5,10 +5,8 @@ import io.socstream.avro.Telemetry;
 import io.socstream.core.inference.SocModel;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
-import io.socstream.streams.features.FeatureProcessor;
-import io.socstream.streams.features.WindowEvent;
-import io.socstream.streams.inference.InferenceProcessor;
 import io.socstream.streams.ops.SocMetrics;
+import io.socstream.streams.state.EstimatorProcessor;
 import io.socstream.streams.validation.TelemetryValidator;
 import io.socstream.streams.validation.ValidationProcessor;
 import java.util.LinkedHashSet;
@@ -35,18 +33,14 @@ import org.apache.kafka.streams.state.Stores;
  * The SOC estimation topology:
  *
  * <pre>
- * battery.telemetry ─▶ validate-telemetry ─▶ [telemetry-by-battery repartition] ─▶ feature-windows
+ * battery.telemetry ─▶ validate-telemetry ─▶ [telemetry-by-battery repartition] ─▶ soc-estimator ─▶ battery.soc
  *        │ undecodable        │ refused                                                 │ LATE
  *        ▼                    ▼                                                         ▼
  *    battery.telemetry.dlq (DeadLetter, via the deserialization / processing exception handlers)
- *
- * feature-windows ─▶ soc-inference (pending store, batched model calls, latest-soc) ─▶ battery.soc
  * </pre>
  *
- * <p>{@code feature-windows} forwards references to ready windows, not their features; {@code
- * soc-inference} rebuilds them from the {@code feature-steps} store, which both nodes share (so
- * they are always in one sub-topology). See {@link InferenceProcessor} for why a pending window's
- * steps are never evicted before it is flushed.
+ * <p>{@code soc-estimator} keeps one value per battery in the {@code battery-state} store and
+ * batches the windows of many batteries into model calls; see {@link EstimatorProcessor}.
  *
  * <p>Built separately from configuration and {@code main} so tests drive it with {@code
  * TopologyTestDriver}. The dead-letter queue is not a node: the handlers configured by {@link
@@ -96,26 +90,19 @@ public final class SocTopology {
                   .withValueSerde(telemetrySerde));
     }
 
-    // One builder instance per store: feature-steps is connected to both processors.
-    StoreBuilder<?> featureSteps = featureStepsStore();
-    KStream<String, WindowEvent> windows =
-        valid.process(
-            supplier(
-                () ->
-                    new FeatureProcessor(
-                        model.featureSpec(), config.outOfOrderToleranceMs(), config.emitEvery()),
-                featureHeaderStore(),
-                featureSteps),
-            Named.as(TopologyNames.FEATURES));
-
-    windows
+    valid
         .process(
             supplier(
-                () -> new InferenceProcessor(model, config.batchSize(), config.lingerMs(), metrics),
-                pendingWindowsStore(),
-                latestSocStore(),
-                featureSteps),
-            Named.as(TopologyNames.INFERENCE))
+                () ->
+                    new EstimatorProcessor(
+                        model,
+                        config.batchSize(),
+                        config.lingerMs(),
+                        config.outOfOrderToleranceMs(),
+                        config.emitEvery(),
+                        metrics),
+                batteryStateStore()),
+            Named.as(TopologyNames.ESTIMATOR))
         .to(
             config.socTopic(),
             Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SOC_SINK));
@@ -123,39 +110,13 @@ public final class SocTopology {
     return builder.build();
   }
 
-  static StoreBuilder<?> featureHeaderStore() {
+  static StoreBuilder<?> batteryStateStore() {
+    // Cached: a battery's value is written at every sample and at every estimate, and the cache
+    // turns the writes of one commit interval into one RocksDB write and one changelog record.
     return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TopologyNames.FEATURE_HEADER_STORE),
+            Stores.persistentKeyValueStore(TopologyNames.BATTERY_STATE_STORE),
             Serdes.String(),
             Serdes.ByteArray())
-        .withCachingEnabled();
-  }
-
-  static StoreBuilder<?> featureStepsStore() {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TopologyNames.FEATURE_STEPS_STORE),
-            Serdes.Bytes(),
-            Serdes.ByteArray())
-        .withCachingEnabled();
-  }
-
-  static StoreBuilder<?> pendingWindowsStore() {
-    // Cached like the other three: a window is usually put and deleted within one commit interval
-    // (L = 50 ms < 100 ms), and the cache turns that pair into a single delete at the commit
-    // instead of a put and a delete, each written to RocksDB and the changelog. Windows still
-    // pending at a commit are flushed to both before it, so a restore finds them as before.
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TopologyNames.PENDING_WINDOWS_STORE),
-            Serdes.Long(),
-            Serdes.ByteArray())
-        .withCachingEnabled();
-  }
-
-  static StoreBuilder<?> latestSocStore() {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TopologyNames.LATEST_SOC_STORE),
-            Serdes.String(),
-            AvroSerdes.socEstimateForStore())
         .withCachingEnabled();
   }
 

@@ -28,27 +28,14 @@ public final class TopologyNames {
    */
   public static final String REPARTITION = "telemetry-by-battery";
 
-  /** Feature pipeline header per battery (battery id → encoded header). */
-  public static final String FEATURE_HEADER_STORE = "feature-header";
-
   /**
-   * Feature pipeline steps (battery id + sequence → encoded step); the inference node reads pending
-   * windows from it.
+   * The one state store: per battery (battery id → bytes) its estimator, held jump-ahead sample,
+   * pending-window flag and newest estimate (see {@code state.BatteryStateCodec}).
    */
-  public static final String FEATURE_STEPS_STORE = "feature-steps";
-
-  /**
-   * Windows waiting for the model (arrival sequence → fixed-size reference to the window's steps in
-   * {@link #FEATURE_STEPS_STORE}, not its features).
-   */
-  public static final String PENDING_WINDOWS_STORE = "pending-windows";
-
-  /** The newest estimate per battery (battery id → SocEstimate), for interactive queries. */
-  public static final String LATEST_SOC_STORE = "latest-soc";
+  public static final String BATTERY_STATE_STORE = "battery-state";
 
   /** Every state store of the engine, in topology order. */
-  public static final List<String> STORES =
-      List.of(FEATURE_HEADER_STORE, FEATURE_STEPS_STORE, PENDING_WINDOWS_STORE, LATEST_SOC_STORE);
+  public static final List<String> STORES = List.of(BATTERY_STATE_STORE);
 
   /** Source node reading {@link #TELEMETRY_TOPIC}. */
   public static final String TELEMETRY_SOURCE = "telemetry-source";
@@ -56,11 +43,11 @@ public final class TopologyNames {
   /** Validation node: refuses bad records to the dead-letter queue, re-keys by battery id. */
   public static final String VALIDATE = "validate-telemetry";
 
-  /** Feature node: the per-battery feature pipeline; emits ready windows. */
-  public static final String FEATURES = "feature-windows";
-
-  /** Inference node: buffers windows, runs the model in batches, emits estimates. */
-  public static final String INFERENCE = "soc-inference";
+  /**
+   * Estimator node: the per-battery estimator on the state store, batched model calls, estimates
+   * out; refuses late samples to the dead-letter queue.
+   */
+  public static final String ESTIMATOR = "soc-estimator";
 
   /** Sink node writing {@link #SOC_TOPIC}. */
   public static final String SOC_SINK = "soc-sink";

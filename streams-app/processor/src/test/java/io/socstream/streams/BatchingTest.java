@@ -13,14 +13,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How windows are grouped into model calls changes when estimates come out, never what they are: B
- * = 1 and B = 64, with and without linger, give the same estimates (to 1e-6). See {@link
- * PendingWindowStepsTest} for windows whose steps are about to be evicted.
+ * = 1 and B = 64, with and without linger, give the same estimates (to 1e-6). A batch holds windows
+ * of different batteries: a battery has at most one pending window, flushed (with everything
+ * pending) before its next sample is accepted.
  */
 class BatchingTest {
 
@@ -44,9 +44,7 @@ class BatchingTest {
       input().forEach(f::pipe);
       f.driver.advanceWallClockTime(Duration.ofMillis(Math.max(1, Long.parseLong(lingerMs))));
       List<SocEstimate> out = f.estimates();
-      KeyValueStore<Long, byte[]> pending =
-          f.driver.getKeyValueStore(TopologyNames.PENDING_WINDOWS_STORE);
-      assertThat(pending.approximateNumEntries()).as("pending after the flush").isZero();
+      assertThat(f.pendingBatteries()).as("pending after the flush").isEmpty();
       return out;
     }
   }
@@ -56,39 +54,36 @@ class BatchingTest {
     List<SocEstimate> b1 = run("1", "0", "b1");
     List<SocEstimate> b64 = run("64", "0", "b64");
     List<SocEstimate> b64Linger = run("64", "50", "b64-linger");
-    List<SocEstimate> b7Linger = run("7", "50", "b7-linger");
+    List<SocEstimate> b2Linger = run("2", "50", "b2-linger");
 
     assertThat(b1).hasSize(3 * (20 - TestModels.SPEC.windowLength() + 1));
     assertThat(b1).allMatch(e -> e.getInferenceBatchSize() == 1);
-    // Linger: windows wait for the punctuation (48 < 64) unless a sample is about to evict a step
-    // a pending window needs. T = 5, a 10 s horizon, 1 s spacing: the window of steps 0..4 loses
-    // step 0 when sample 10 arrives, so A's 11th sample flushes the 18 windows ending at 4..9 of
-    // A, B and C first; A's 17th flushes the next 18; the last 12 go on the punctuation.
+    // Linger: windows wait for the punctuation (3 < 64) unless a pending battery's next sample
+    // comes first: A's sample n flushes the windows of A, B and C ending at n - 1, so every batch
+    // holds the 3 batteries' windows of one second; the last 3 go on the punctuation.
     assertThat(b64Linger)
         .extracting(SocEstimate::getInferenceBatchSize)
-        .containsExactlyElementsOf(batchSizes(18, 18, 12));
+        .containsExactlyElementsOf(batchSizes(3, 16));
     assertThat(b64Linger.get(0).getProducedAt()).isEqualTo(TopologyFixture.WALL_CLOCK);
+    assertThat(b64Linger.get(44).getProducedAt()).isEqualTo(TopologyFixture.WALL_CLOCK);
     assertThat(b64Linger.get(47).getProducedAt())
         .isEqualTo(TopologyFixture.WALL_CLOCK.plusMillis(50));
-    // B = 7: full batches of 7 as soon as they fill up, smaller ones on an eviction or the
-    // punctuation.
-    assertThat(b7Linger)
+    // B = 2: a batch as soon as two windows wait, a smaller one on the punctuation.
+    assertThat(b2Linger)
         .extracting(SocEstimate::getInferenceBatchSize)
-        .contains(7)
-        .allMatch(size -> size <= 7);
+        .contains(2)
+        .allMatch(size -> size <= 2);
 
-    for (List<SocEstimate> other : List.of(b64, b64Linger, b7Linger)) {
+    for (List<SocEstimate> other : List.of(b64, b64Linger, b2Linger)) {
       assertSameEstimates(other, b1);
     }
   }
 
-  /** One entry per estimate: {@code sizes[k]} times the value {@code sizes[k]}. */
-  private static List<Integer> batchSizes(int... sizes) {
+  /** One entry per estimate of {@code batches} batches of {@code size}. */
+  private static List<Integer> batchSizes(int size, int batches) {
     List<Integer> out = new ArrayList<>();
-    for (int size : sizes) {
-      for (int k = 0; k < size; k++) {
-        out.add(size);
-      }
+    for (int k = 0; k < size * batches; k++) {
+      out.add(size);
     }
     return out;
   }
@@ -113,16 +108,41 @@ class BatchingTest {
     Map<String, String> settings =
         Map.of(SocStreamsConfig.BATCH_SIZE, "64", SocStreamsConfig.LINGER_MS, "200");
     try (TopologyFixture f = TopologyFixture.start(stateDir, settings)) {
-      for (int n = 0; n < 8; n++) {
-        f.pipe(step("A", n));
+      for (int n = 0; n < 5; n++) {
+        for (String battery : List.of("A", "B", "C", "D")) {
+          f.pipe(step(battery, n));
+        }
       }
       assertThat(f.soc.isEmpty()).isTrue();
+      assertThat(f.pendingBatteries()).containsExactlyInAnyOrder("A", "B", "C", "D");
       f.driver.advanceWallClockTime(Duration.ofMillis(199));
       assertThat(f.soc.isEmpty()).isTrue();
       f.driver.advanceWallClockTime(Duration.ofMillis(1));
       List<SocEstimate> out = f.estimates();
       assertThat(out).hasSize(4).allMatch(e -> e.getInferenceBatchSize() == 4);
       assertThat(out.get(0).getProducedAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.200Z"));
+      assertThat(f.pendingBatteries()).isEmpty();
+      assertThat(f.latestEstimate("C")).isEqualTo(out.get(2));
+    }
+  }
+
+  @Test
+  void aPendingBatterysNextSampleFlushesItsWindowFirst() {
+    Map<String, String> settings =
+        Map.of(SocStreamsConfig.BATCH_SIZE, "64", SocStreamsConfig.LINGER_MS, "3600000");
+    try (TopologyFixture f = TopologyFixture.start(stateDir, settings)) {
+      for (int n = 0; n < 8; n++) {
+        f.pipe(step("A", n));
+      }
+      // Windows end at samples 4..7: the first three came out, each when the next sample came.
+      List<SocEstimate> out = f.estimates();
+      assertThat(out).extracting(SocEstimate::getSegmentSamples).containsExactly(5L, 6L, 7L);
+      assertThat(out).allMatch(e -> e.getInferenceBatchSize() == 1);
+      assertThat(f.pendingBatteries()).containsExactly("A");
+      assertThat(f.state("A").pendingSeq()).isNotNegative();
+      f.driver.advanceWallClockTime(Duration.ofHours(1));
+      assertThat(f.estimates()).extracting(SocEstimate::getSegmentSamples).containsExactly(8L);
+      assertThat(f.state("A").isPending()).isFalse();
     }
   }
 }

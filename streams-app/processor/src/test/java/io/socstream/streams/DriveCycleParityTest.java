@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socstream.avro.SocEstimate;
+import io.socstream.avro.Telemetry;
 import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelRunner;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.streams.config.SocStreamsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A committed slice of a test drive cycle through the topology (B = 64, 1 s linger) gives, row for
- * row, the SOC of the offline {@code ./soc predict} path ({@link DriveCycle#offline}, the core's
- * {@code SocEstimator} that model-export's {@code predict} and {@code evaluate} run): the same
- * number of estimates, the same timestamps, |diff| ≤ 1e-6.
+ * A committed slice of a test drive cycle through the topology (B = 64, 1 s linger), sent by {@link
+ * #BATTERIES} batteries at once, gives for each battery, row for row, the SOC of the offline {@code
+ * ./soc predict} path ({@link DriveCycle#offline}, the core's {@code SocEstimator} that
+ * model-export's {@code predict} and {@code evaluate} run): the same number of estimates, the same
+ * timestamps, |diff| ≤ 1e-6, estimated in batches that mix the batteries.
  */
 class DriveCycleParityTest {
+
+  private static final int BATTERIES = 4;
 
   @TempDir Path stateDir;
 
@@ -38,7 +43,15 @@ class DriveCycleParityTest {
         TopologyFixture f =
             TopologyFixture.start(
                 stateDir, settings, SavedModelSocModel.of(runner), "t-" + UUID.randomUUID())) {
-      DriveCycle.telemetry("cell-551").forEach(f::pipe);
+      List<List<Telemetry>> fleet = new ArrayList<>();
+      for (int b = 0; b < BATTERIES; b++) {
+        fleet.add(DriveCycle.telemetry("cell-551-" + b));
+      }
+      for (int row = 0; row < DriveCycle.ROWS; row++) {
+        for (List<Telemetry> battery : fleet) {
+          f.pipe(battery.get(row));
+        }
+      }
       f.driver.advanceWallClockTime(Duration.ofSeconds(1));
       streamed = f.estimates();
       assertThat(f.deadLetters()).isEmpty();
@@ -46,16 +59,26 @@ class DriveCycleParityTest {
 
     int t = runnerSpecWindowLength(modelDir);
     assertThat(offline.count()).isEqualTo(DriveCycle.ROWS - t + 1);
-    assertThat(streamed).hasSize(offline.count());
-    // Batched: full batches of 64 as they fill up.
-    assertThat(streamed).extracting(SocEstimate::getInferenceBatchSize).contains(64);
-    for (int w = 0; w < offline.count(); w++) {
-      SocEstimate e = streamed.get(w);
-      assertThat(e.getTimestamp().toEpochMilli())
-          .as("row %d", w)
-          .isEqualTo(offline.timestamps()[w]);
-      assertThat(e.getSocRaw()).as("raw, row %d", w).isCloseTo(offline.raw()[w], within(1e-6));
-      assertThat(e.getSoc()).as("soc, row %d", w).isCloseTo(offline.soc()[w], within(1e-6));
+    assertThat(streamed).hasSize(BATTERIES * offline.count());
+    // Batched across batteries: a battery's next sample flushes the windows of all of them.
+    assertThat(streamed).extracting(SocEstimate::getInferenceBatchSize).contains(BATTERIES);
+    for (int b = 0; b < BATTERIES; b++) {
+      String id = "cell-551-" + b;
+      List<SocEstimate> battery =
+          streamed.stream().filter(e -> e.getBatteryId().equals(id)).toList();
+      assertThat(battery).as(id).hasSize(offline.count());
+      for (int w = 0; w < offline.count(); w++) {
+        SocEstimate e = battery.get(w);
+        assertThat(e.getTimestamp().toEpochMilli())
+            .as("%s row %d", id, w)
+            .isEqualTo(offline.timestamps()[w]);
+        assertThat(e.getSocRaw())
+            .as("raw, %s row %d", id, w)
+            .isCloseTo(offline.raw()[w], within(1e-6));
+        assertThat(e.getSoc())
+            .as("soc, %s row %d", id, w)
+            .isCloseTo(offline.soc()[w], within(1e-6));
+      }
     }
     // Not trivially saturated at 0 or 1: the estimates vary along the cycle.
     assertThat(streamed.stream().mapToDouble(SocEstimate::getSoc).distinct().count())

@@ -1,7 +1,6 @@
 package io.socstream.streams;
 
 import static io.socstream.streams.TopologyFixture.step;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +10,6 @@ import io.socstream.core.features.FeatureWindow;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.inference.SocModel;
 import io.socstream.core.serde.MockSchemaRegistry;
-import io.socstream.streams.inference.PendingWindow;
-import io.socstream.streams.inference.PendingWindowCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * soc is clamped to [0, 1] while soc_raw keeps the model's output; a failing model stops the task
- * rather than dead-lettering input; pending windows round-trip through their codec.
+ * rather than dead-lettering input.
  */
 class InferenceOutputTest {
 
@@ -105,21 +102,5 @@ class InferenceOutputTest {
     } finally {
       MockSchemaRegistry.dropScope(scope);
     }
-  }
-
-  @Test
-  void pendingWindowsRoundTrip() {
-    PendingWindow w = new PendingWindow("bätt-1", 77L, 1_000L, 5_000L, 42L, true);
-    byte[] bytes = PendingWindowCodec.encode(w);
-    assertThat(bytes).hasSize(PendingWindowCodec.size("bätt-1".getBytes(UTF_8).length));
-    PendingWindow back = PendingWindowCodec.decode(bytes);
-    assertThat(back).isEqualTo(w);
-    assertThat(back.batteryId()).isEqualTo("bätt-1");
-    assertThat(back.endSeq()).isEqualTo(77L);
-    assertThat(back.firstSeq(30)).isEqualTo(48L);
-    assertThat(back.startTimestampMs()).isEqualTo(1_000L);
-    assertThat(back.endTimestampMs()).isEqualTo(5_000L);
-    assertThat(back.segmentSamples()).isEqualTo(42L);
-    assertThat(back.warmingUp()).isTrue();
   }
 }

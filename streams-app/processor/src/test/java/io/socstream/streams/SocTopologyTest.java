@@ -2,6 +2,7 @@ package io.socstream.streams;
 
 import static io.socstream.streams.TopologyFixture.T0;
 import static io.socstream.streams.TopologyFixture.step;
+import static io.socstream.streams.state.FeatureStateAccess.lastTimestampMs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,8 +11,6 @@ import io.socstream.avro.DeadLetterReason;
 import io.socstream.avro.EstimateStatus;
 import io.socstream.avro.SocEstimate;
 import io.socstream.avro.Telemetry;
-import io.socstream.core.features.FeatureStateCodec;
-import io.socstream.core.features.StateHeader;
 import io.socstream.streams.config.SocStreamsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,10 +66,10 @@ class SocTopologyTest {
             .as("status at +%d ms", age)
             .isEqualTo(age < 10_000 ? EstimateStatus.WARMING_UP : EstimateStatus.OK);
         assertThat(e.getSoc()).isStrictlyBetween(0.0, 1.0).isCloseTo(e.getSocRaw(), within(0.0));
+        // No fusion section in the tiny model's card: the published soc is the model's own.
+        assertThat(e.getModelSoc()).isEqualTo(e.getSoc());
       }
-      KeyValueStore<String, SocEstimate> latest =
-          f.driver.getKeyValueStore(TopologyNames.LATEST_SOC_STORE);
-      assertThat(latest.get("b1")).isEqualTo(out.get(out.size() - 1));
+      assertThat(f.latestEstimate("b1")).isEqualTo(out.get(out.size() - 1));
       assertThat(f.deadLetters()).isEmpty();
     }
   }
@@ -146,7 +144,7 @@ class SocTopologyTest {
       assertThat(out).hasSize(8 - T + 1);
       assertThat(f.deadLetters()).isEmpty();
       assertThat(metric(f, "duplicate-samples-total")).isEqualTo(1.0);
-      assertThat(header(f, "b1").duplicateCount()).isEqualTo(1);
+      assertThat(lastTimestampMs(f.state("b1").estimator().features())).isEqualTo(T0 + 7000);
     }
   }
 
@@ -166,7 +164,7 @@ class SocTopologyTest {
       assertThat(f.estimates()).hasSize(1).allMatch(e -> e.getSegmentSamples() == 11);
       assertThat(metric(f, "out-of-order-samples-total")).isEqualTo(1.0);
       assertThat(metric(f, "late-samples-total")).isEqualTo(1.0);
-      assertThat(header(f, "b1").outOfOrderCount()).isEqualTo(1);
+      assertThat(lastTimestampMs(f.state("b1").estimator().features())).isEqualTo(T0 + 10_000);
 
       List<DeadLetter> dead = f.deadLetters();
       assertThat(dead).hasSize(1);
@@ -279,12 +277,6 @@ class SocTopologyTest {
     byte[] b = new byte[buffer.remaining()];
     buffer.duplicate().get(b);
     return b;
-  }
-
-  static StateHeader header(TopologyFixture f, String battery) {
-    KeyValueStore<String, byte[]> headers =
-        f.driver.getKeyValueStore(TopologyNames.FEATURE_HEADER_STORE);
-    return FeatureStateCodec.decodeHeader(headers.get(battery));
   }
 
   static double metric(TopologyFixture f, String name) {

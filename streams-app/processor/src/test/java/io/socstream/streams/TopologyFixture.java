@@ -9,6 +9,9 @@ import io.socstream.core.serde.MockSchemaRegistry;
 import io.socstream.streams.config.KafkaStreamsProperties;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.ops.SocMetrics;
+import io.socstream.streams.state.BatteryState;
+import io.socstream.streams.state.BatteryStateCodec;
+import io.socstream.streams.state.LatestEstimateCodec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -49,10 +53,12 @@ public final class TopologyFixture implements AutoCloseable {
   public final SocMetrics metrics = new SocMetrics(new SimpleMeterRegistry());
 
   private final String scope;
+  private final BatteryStateCodec codec;
 
   private TopologyFixture(SocStreamsConfig config, SocModel model, String scope) {
     this.config = config;
     this.scope = scope;
+    this.codec = new BatteryStateCodec(model.featureSpec(), model.fusionParameters());
     Properties props = KafkaStreamsProperties.of(config, metrics);
     driver =
         new TopologyTestDriver(
@@ -131,6 +137,37 @@ public final class TopologyFixture implements AutoCloseable {
             t.getBatteryId().getBytes(java.nio.charset.StandardCharsets.UTF_8),
             t,
             t.getTimestamp()));
+  }
+
+  /** The battery's value in the state store, decoded; null when the store has none. */
+  public BatteryState state(String battery) {
+    byte[] stored = stateStore().get(battery);
+    return stored == null ? null : codec.decode(stored);
+  }
+
+  /** The newest estimate kept for the ops endpoint, or null. */
+  public SocEstimate latestEstimate(String battery) {
+    byte[] stored = stateStore().get(battery);
+    byte[] latest = stored == null ? null : BatteryStateCodec.latestEstimate(stored);
+    return latest == null ? null : LatestEstimateCodec.decode(battery, latest);
+  }
+
+  /** Batteries whose window waits for the model, per the store. */
+  public List<String> pendingBatteries() {
+    List<String> out = new java.util.ArrayList<>();
+    try (var it = stateStore().all()) {
+      while (it.hasNext()) {
+        var entry = it.next();
+        if (BatteryStateCodec.isPending(entry.value)) {
+          out.add(entry.key);
+        }
+      }
+    }
+    return out;
+  }
+
+  public KeyValueStore<String, byte[]> stateStore() {
+    return driver.getKeyValueStore(TopologyNames.BATTERY_STATE_STORE);
   }
 
   public List<SocEstimate> estimates() {

@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
                     System::currentTimeMillis),
                 new StreamsLatestSocLookup(
                     streams,
-                    TopologyNames.LATEST_SOC_STORE,
+                    TopologyNames.BATTERY_STATE_STORE,
                     StreamsLatestSocLookup.hostInfo(
                         settings.kafkaOverrides().get("application.server"))));
       } catch (java.io.IOException | RuntimeException e) {

@@ -2,41 +2,42 @@ package io.socstream.streams.inference;
 
 import io.socstream.avro.EstimateStatus;
 import io.socstream.avro.SocEstimate;
+import io.socstream.core.estimate.FusedSoc;
+import io.socstream.core.features.FeatureWindow;
 import java.time.Instant;
 
-/** Turns a model output for one pending window into a {@link SocEstimate}. */
-final class EstimateFactory {
+/** Turns a model output for one battery's window into a {@link SocEstimate}. */
+public final class EstimateFactory {
 
   private final String modelVersion;
-  private final int windowLength;
   private final long warmupHorizonMs;
 
-  EstimateFactory(String modelVersion, int windowLength, long warmupHorizonMs) {
+  public EstimateFactory(String modelVersion, long warmupHorizonMs) {
     this.modelVersion = modelVersion;
-    this.windowLength = windowLength;
     this.warmupHorizonMs = warmupHorizonMs;
   }
 
-  SocEstimate estimate(PendingWindow w, float socRaw, int batchSize, long producedAtMs) {
+  /**
+   * @param fused the window's fused soc (published as {@code soc}), the model's clamped estimate
+   *     ({@code model_soc}) and raw output ({@code soc_raw})
+   */
+  public SocEstimate estimate(
+      String batteryId, FeatureWindow w, FusedSoc fused, int batchSize, long producedAtMs) {
     return SocEstimate.newBuilder()
-        .setBatteryId(w.batteryId())
+        .setBatteryId(batteryId)
         .setTimestamp(Instant.ofEpochMilli(w.endTimestampMs()))
-        .setSoc(clamp(socRaw))
-        .setSocRaw(socRaw)
+        .setSoc(fused.soc())
+        .setSocRaw(fused.modelOutput())
+        .setModelSoc(fused.modelSoc())
         .setStatus(w.warmingUp() ? EstimateStatus.WARMING_UP : EstimateStatus.OK)
         .setModelVersion(modelVersion)
         .setWindowStart(Instant.ofEpochMilli(w.startTimestampMs()))
         .setWindowEnd(Instant.ofEpochMilli(w.endTimestampMs()))
-        .setSamplesUsed(windowLength)
+        .setSamplesUsed(w.length())
         .setSegmentSamples(w.segmentSamples())
         .setWarmupHorizonMs(warmupHorizonMs)
         .setInferenceBatchSize(batchSize)
         .setProducedAt(Instant.ofEpochMilli(producedAtMs))
         .build();
-  }
-
-  /** Into [0, 1]; a non-finite model output stays as it is, so it is visible downstream. */
-  static double clamp(double soc) {
-    return Double.isNaN(soc) ? soc : Math.max(0.0, Math.min(1.0, soc));
   }
 }

@@ -2,7 +2,7 @@ package io.socstream.streams.ops;
 
 import io.socstream.avro.SocEstimate;
 
-/** Finds the newest SOC estimate of a battery (the {@code latest-soc} store). */
+/** Finds the newest SOC estimate of a battery (kept in the {@code battery-state} store). */
 public interface LatestSocLookup {
 
   Result find(String batteryId);

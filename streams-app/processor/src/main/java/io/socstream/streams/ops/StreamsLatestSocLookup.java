@@ -1,6 +1,7 @@
 package io.socstream.streams.ops;
 
-import io.socstream.avro.SocEstimate;
+import io.socstream.streams.state.BatteryStateCodec;
+import io.socstream.streams.state.LatestEstimateCodec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -11,10 +12,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * {@link LatestSocLookup} over Kafka Streams interactive queries: {@link
- * KafkaStreams#queryMetadataForKey} says which instance owns the battery's partition; this instance
- * answers from its store, another is named by its {@code application.server}. Without {@code
- * application.server} ({@code self} null) only the local store is asked.
+ * {@link LatestSocLookup} over Kafka Streams interactive queries on the battery-state store (the
+ * newest estimate kept in each battery's value): {@link KafkaStreams#queryMetadataForKey} says
+ * which instance owns the battery's partition; this instance answers from its store, another is
+ * named by its {@code application.server}. Without {@code application.server} ({@code self} null)
+ * only the local store is asked.
  */
 public final class StreamsLatestSocLookup implements LatestSocLookup {
 
@@ -53,12 +55,15 @@ public final class StreamsLatestSocLookup implements LatestSocLookup {
           return new Elsewhere(active.host(), active.port());
         }
       }
-      ReadOnlyKeyValueStore<String, SocEstimate> store =
+      ReadOnlyKeyValueStore<String, byte[]> store =
           streams.store(
               StoreQueryParameters.fromNameAndType(
-                  storeName, QueryableStoreTypes.<String, SocEstimate>keyValueStore()));
-      SocEstimate estimate = store.get(batteryId);
-      return estimate == null ? new NotFound() : new Found(estimate);
+                  storeName, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+      byte[] state = store.get(batteryId);
+      byte[] latest = state == null ? null : BatteryStateCodec.latestEstimate(state);
+      return latest == null
+          ? new NotFound()
+          : new Found(LatestEstimateCodec.decode(batteryId, latest));
     } catch (InvalidStateStoreException e) {
       return new Unavailable(e.getMessage());
     }

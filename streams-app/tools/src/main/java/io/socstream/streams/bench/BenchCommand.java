@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
       "Throughput and end-to-end latency of the engine on an in-process KRaft broker: (a)"
           + " passthrough (same source, serde, repartition and sink; no features, no model), (b)"
           + " the engine with default settings, (c) the engine with batch size 1, all on the same"
-          + " pre-produced input; then latency at half of (b)'s rate under exactly_once_v2 and"
-          + " at_least_once. Writes DIR/bench.json. The full run takes about 3 minutes on 2 cores;"
-          + " run it on an otherwise idle machine."
+          + " pre-produced input; then latency at a quarter of (b)'s rate under exactly_once_v2"
+          + " and at_least_once; then the restore of 10,000 batteries' state after a state wipe."
+          + " Writes DIR/bench.json. The full run takes about 4 minutes on 2 cores; run it on an"
+          + " otherwise idle machine."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -58,8 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "RUN",
       split = ",",
       description =
-          "Only these parts, comma-separated, of: model, warmup, a, b, c, eos, alo (e.g. --runs"
-              + " warmup,b to profile the engine; the JSON then lacks the other parts' numbers)."
+          "Only these parts, comma-separated, of: model, warmup, a, b, c, eos, alo, restore (e.g."
+              + " --runs warmup,b to profile the engine; the JSON then lacks the other parts'"
+              + " numbers)."
               + " Default: all.")
   java.util.List<String> runs = new java.util.ArrayList<>();
 
@@ -67,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--latency-rate",
       paramLabel = "RPS",
       description =
-          "Offered load of the latency runs when (b) is not run (otherwise half of (b)'s rate).")
+          "Offered load of the latency runs when (b) is not run (otherwise a quarter of (b)'s"
+              + " rate).")
   double latencyRate;
 
   @Override
@@ -84,7 +87,9 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new CommandLine.ParameterException(
               spec.commandLine(),
-              "--runs: unknown run '" + run + "' (expected model, warmup, a, b, c, eos or alo)");
+              "--runs: unknown run '"
+                  + run
+                  + "' (expected model, warmup, a, b, c, eos, alo or restore)");
         }
       }
     }

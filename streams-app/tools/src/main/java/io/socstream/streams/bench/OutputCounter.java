@@ -48,10 +48,7 @@ final class OutputCounter implements AutoCloseable {
                 5),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-      partitions.add(new TopicPartition(topic, p.partition()));
-    }
+    List<TopicPartition> partitions = partitionsOf(topic);
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     thread =
@@ -85,6 +82,34 @@ final class OutputCounter implements AutoCloseable {
             "bench-consumer-" + topic);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * The topic's partitions; waits while a just-created topic's metadata has not reached the
+   * consumer yet (an empty answer on a slow broker, which would leave nothing to poll).
+   */
+  private List<TopicPartition> partitionsOf(String topic) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    List<TopicPartition> partitions = new ArrayList<>();
+    while (partitions.isEmpty()) {
+      for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+        partitions.add(new TopicPartition(topic, p.partition()));
+      }
+      if (partitions.isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          consumer.close();
+          throw new IllegalStateException("no partitions of " + topic + " after 30 s");
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          consumer.close();
+          throw new IllegalStateException("interrupted waiting for " + topic, e);
+        }
+      }
+    }
+    return partitions;
   }
 
   long count() {

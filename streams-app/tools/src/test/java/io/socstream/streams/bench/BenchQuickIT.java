@@ -26,6 +26,10 @@ class BenchQuickIT {
           "per_record_rps",
           "ratio_batched_passthrough",
           "ratio_batched_per_record",
+          "engine_cpu_us_per_record",
+          "passthrough_cpu_us_per_record",
+          "ratio_cpu_engine_passthrough",
+          "latency_offered_rps",
           "p50_ms",
           "p99_ms",
           "p50_ms_alo",
@@ -79,6 +83,19 @@ class BenchQuickIT {
           .as(g)
           .isEqualTo(latency.get("estimates_expected").asLong());
     }
+    // The latency runs offer a quarter of (b)'s rate.
+    assertThat(json.get("latency_offered_rps").asDouble())
+        .isCloseTo(
+            json.get("batched_rps").asDouble() / 4, org.assertj.core.api.Assertions.within(0.1));
+    // Restore after a state wipe: every battery's value came back from the changelog.
+    JsonNode restore = json.get("restore");
+    assertThat(restore.get("records_restored").asLong())
+        .isEqualTo(restore.get("batteries").asLong())
+        .isEqualTo(500);
+    assertThat(restore.get("bytes").asLong()).isPositive();
+    assertThat(restore.get("seconds_to_running").asDouble()).isPositive();
+    assertThat(json.get("targets").has("state_bytes_per_battery_max_8192")).isTrue();
+    assertThat(json.get("targets").has("ratio_batched_per_record_min_20")).isFalse();
     // The unmeasured warm-up passes ran first.
     assertThat(json.get("warmup").get("passthrough_rps").asDouble()).isPositive();
     assertThat(json.get("warmup").get("batched_rps").asDouble()).isPositive();

@@ -89,9 +89,8 @@ class TopologyDocsTest {
       assertThat(mermaid).contains("[(\"" + store + "\")]");
       assertThat(dot).contains("\"store:" + store + "\"");
     }
-    // feature-steps is shared by the feature and the inference node.
-    assertThat(mermaid)
-        .contains("n_feature_windows --- s_feature_steps", "n_soc_inference --- s_feature_steps");
+    // One store, connected to the one stateful node.
+    assertThat(mermaid).contains("n_soc_estimator --- s_battery_state");
     for (String topic :
         List.of(TopologyNames.TELEMETRY_TOPIC, TopologyNames.SOC_TOPIC, TopologyNames.DLQ_TOPIC)) {
       assertThat(mermaid).contains("[/\"" + topic + "\"/]");
@@ -101,7 +100,7 @@ class TopologyDocsTest {
         .contains(
             "n_telemetry_source -.->|deserialization handler| t_battery_telemetry_dlq",
             "n_validate_telemetry -.->|processing handler| t_battery_telemetry_dlq",
-            "n_feature_windows -.->|processing handler| t_battery_telemetry_dlq");
+            "n_soc_estimator -.->|processing handler| t_battery_telemetry_dlq");
     assertThat(dot).contains("style=dashed");
   }
 
