@@ -12,6 +12,11 @@ import io.socstream.streams.dlq.DeadLetterSchema;
 import io.socstream.streams.dlq.StreamThreadReplacement;
 import io.socstream.streams.ops.SocMetrics;
 import io.socstream.streams.ops.StreamsStateLog;
+import io.socstream.streams.rollout.LoadedModel;
+import io.socstream.streams.rollout.ModelRole;
+import io.socstream.streams.rollout.ModelTopicWatcher;
+import io.socstream.streams.rollout.RolloutMetrics;
+import io.socstream.streams.rollout.SwappableSocModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +41,8 @@ public final class SocStreamsApp implements AutoCloseable {
   private final Path modelDir;
   private final SavedModelRunner runner;
   private final SavedModelSocModel model;
+  private final SwappableSocModel models;
+  private ModelTopicWatcher watcher;
   private final Topology topology;
   private final KafkaStreams streams;
   private final SocMetrics metrics;
@@ -52,7 +59,16 @@ public final class SocStreamsApp implements AutoCloseable {
     this.runner = openRunner(modelDir, config);
     try {
       this.model = openModel(modelDir, config, runner);
-      this.topology = SocTopology.buildTopology(config, model, metrics);
+      // Rollout: the topology serves whatever model is current; this one until one is published.
+      this.models =
+          new SwappableSocModel(
+              new LoadedModel(
+                  model,
+                  modelDir.toString(),
+                  new RolloutMetrics(metrics.registry())
+                      .modelCalls(model.modelVersion(), ModelRole.PRIMARY),
+                  runner));
+      this.topology = SocTopology.buildTopology(config, models, metrics);
       this.streams =
           new KafkaStreams(
               topology,
@@ -143,9 +159,40 @@ public final class SocStreamsApp implements AutoCloseable {
     return model.featureSpec();
   }
 
-  /** The model's version, from its card. */
+  /** The version of the primary model in service now, from its card. */
   public String modelVersion() {
-    return model.modelVersion();
+    return models.currentPrimary().modelVersion();
+  }
+
+  /** The models in service (primary, shadow), replaced as the models topic is followed. */
+  public SwappableSocModel models() {
+    return models;
+  }
+
+  /**
+   * Reads the models topic ({@code soc.topic.models}) to its end and puts the newest published
+   * primary and shadow into service, then follows the topic in the background; call before {@link
+   * #start()}. Without publications the model of {@code soc.model.dir} (or the shipped one) stays.
+   *
+   * @return the watcher (its {@link ModelTopicWatcher#view()} is the ops endpoint's {@code
+   *     /models}); closed by {@link #close()}
+   * @throws java.util.concurrent.TimeoutException when the topic's end is not reached in time
+   */
+  public synchronized ModelTopicWatcher followModels(Duration timeout)
+      throws java.util.concurrent.TimeoutException {
+    if (watcher == null) {
+      ModelTopicWatcher w =
+          ModelTopicWatcher.create(config, models, new RolloutMetrics(metrics.registry()));
+      try {
+        w.catchUp(timeout);
+      } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+        w.close();
+        throw e;
+      }
+      w.start();
+      watcher = w;
+    }
+    return watcher;
   }
 
   public Topology topology() {
@@ -205,7 +252,7 @@ public final class SocStreamsApp implements AutoCloseable {
         "soc-stream %s: model %s (%s), TensorFlow %s on %s, %s -> %s (dead letters %s) on %s,"
             + " %s, application %s, instance %s, %s; telemetry: %s",
         io.socstream.core.BuildInfo.current().version(),
-        model.modelVersion(),
+        modelVersion(),
         modelDir,
         runner.tensorflowVersion(),
         runner.device(),
@@ -233,9 +280,15 @@ public final class SocStreamsApp implements AutoCloseable {
    *     since a stream thread that did not stop may still call it
    */
   public boolean close(Duration timeout) {
+    synchronized (this) {
+      if (watcher != null) {
+        watcher.close();
+        watcher = null;
+      }
+    }
     boolean clean = streams.close(timeout);
     if (clean) {
-      runner.close();
+      models.close();
     }
     return clean;
   }

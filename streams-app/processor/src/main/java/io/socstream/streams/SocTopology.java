@@ -90,8 +90,8 @@ public final class SocTopology {
                   .withValueSerde(telemetrySerde));
     }
 
-    valid
-        .process(
+    KStream<String, SocEstimate> estimates =
+        valid.process(
             supplier(
                 () ->
                     new EstimatorProcessor(
@@ -102,10 +102,14 @@ public final class SocTopology {
                         config.emitEvery(),
                         metrics),
                 batteryStateStore()),
-            Named.as(TopologyNames.ESTIMATOR))
-        .to(
-            config.socTopic(),
-            Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SOC_SINK));
+            Named.as(TopologyNames.ESTIMATOR));
+    estimates.to(
+        config.socTopic(),
+        Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SOC_SINK));
+    // Estimates of a published shadow model (rollout); nothing flows here while none is published.
+    estimates.to(
+        config.shadowTopic(),
+        Produced.with(Serdes.String(), estimateSerde).withName(TopologyNames.SHADOW_SINK));
 
     return builder.build();
   }

@@ -52,5 +52,8 @@ public final class TopologyNames {
   /** Sink node writing {@link #SOC_TOPIC}. */
   public static final String SOC_SINK = "soc-sink";
 
+  /** Sink of a shadow model's estimates (model rollout), to {@code soc.topic.shadow}. */
+  public static final String SHADOW_SINK = "soc-shadow-sink";
+
   private TopologyNames() {}
 }

@@ -15,6 +15,8 @@ import io.socstream.streams.ops.OpsMetrics;
 import io.socstream.streams.ops.OpsServer;
 import io.socstream.streams.ops.StreamsLatestSocLookup;
 import io.socstream.streams.ops.TopicSetup;
+import io.socstream.streams.rollout.ModelTopicWatcher;
+import io.socstream.streams.rollout.ModelsTopic;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
 
   /** Longest wait for one round of listing and creating topics (also how long a stop may wait). */
   private static final Duration TOPIC_SETUP_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Longest wait for reading the models topic to its end at start-up. */
+  private static final Duration MODELS_CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -181,6 +186,12 @@ public final class RunCommand implements Callable<Integer> {
     try {
       if (ensureTopics(admin, settings, stopped)
           && registerDeadLetterSchema(app.deadLetterSchema(), stopped)) {
+        if (settings.modelsFollow()) {
+          ModelTopicWatcher models = app.followModels(MODELS_CATCH_UP_TIMEOUT);
+          if (ops != null) {
+            ops.serve("/models", models::view);
+          }
+        }
         app.start(ops == null ? null : opsUrl(host, ops.port()));
         stopped.await();
       }
@@ -223,6 +234,11 @@ public final class RunCommand implements Callable<Integer> {
     while (stopped.getCount() > 0) {
       try {
         TopicSetup.ensure(admin, settings, TOPIC_SETUP_TIMEOUT);
+        if (settings.modelsFollow()
+            && ModelsTopic.ensure(
+                admin, settings.modelsTopic(), settings.topicsReplication(), TOPIC_SETUP_TIMEOUT)) {
+          LOG.info("Created the models topic {} (compacted)", settings.modelsTopic());
+        }
         return true;
       } catch (TimeoutException e) {
         if (stopped.await(1, TimeUnit.SECONDS)) {

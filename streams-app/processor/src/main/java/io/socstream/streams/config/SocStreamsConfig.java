@@ -86,6 +86,9 @@ public final class SocStreamsConfig {
   public static final String TOPICS_REPLICATION = "soc.topics.replication";
   public static final String HEALTH_MAX_DLQ_RATIO = "soc.health.max.dlq.ratio";
   public static final String INSTANCE_ID = "soc.instance.id";
+  public static final String MODELS_TOPIC = "soc.topic.models";
+  public static final String SHADOW_TOPIC = "soc.topic.shadow";
+  public static final String MODELS_FOLLOW = "soc.models.follow";
 
   /** Prefix of settings handed to Kafka Streams as they are, without the prefix. */
   public static final String KAFKA_PREFIX = SettingsResolver.KAFKA_PREFIX;
@@ -446,7 +449,38 @@ public final class SocStreamsConfig {
                   + " instance takes its partitions back at once instead of waiting for the"
                   + " session timeout. Empty = `<host name>-<checksum of soc.state.dir>`, stable"
                   + " across restarts. Every instance needs its own id: two on one host differ by"
-                  + " their state directories.");
+                  + " their state directories.")
+          .group(
+              "Model rollout",
+              "Models published over Kafka (`soc models publish`), swapped in without a restart.")
+          .define(
+              MODELS_TOPIC,
+              Type.STRING,
+              "soc.models",
+              SettingValidators.topicName(),
+              MEDIUM,
+              "",
+              "Compacted topic models are published to (key `primary`/`shadow`, value = SavedModel"
+                  + " + card archive); created if missing (1 partition, `cleanup.policy=compact`,"
+                  + " `retention.ms=-1`).")
+          .define(
+              SHADOW_TOPIC,
+              Type.STRING,
+              "battery.soc.shadow",
+              SettingValidators.topicName(),
+              MEDIUM,
+              "",
+              "Estimates of a published shadow model (Avro `SocEstimate`, same as the soc topic).")
+          .define(
+              MODELS_FOLLOW,
+              Type.BOOLEAN,
+              "true",
+              null,
+              MEDIUM,
+              "",
+              "Follow the models topic: start with the newest published primary (else"
+                  + " `soc.model.dir` or the shipped model) and swap in later publications at a"
+                  + " batch boundary. `false` = serve `soc.model.dir` only.");
 
   private static final ConfigDef CONFIG_DEF = SETTINGS.configDef();
 
@@ -573,6 +607,21 @@ public final class SocStreamsConfig {
 
   public String dlqTopic() {
     return parsed.getString(DLQ_TOPIC);
+  }
+
+  /** {@link #MODELS_TOPIC}: where models are published. */
+  public String modelsTopic() {
+    return parsed.getString(MODELS_TOPIC);
+  }
+
+  /** {@link #SHADOW_TOPIC}: where a shadow model's estimates go. */
+  public String shadowTopic() {
+    return parsed.getString(SHADOW_TOPIC);
+  }
+
+  /** {@link #MODELS_FOLLOW}: whether {@code run} follows the models topic. */
+  public boolean modelsFollow() {
+    return parsed.getBoolean(MODELS_FOLLOW);
   }
 
   /** The model directory set by {@link #MODEL_DIR}; empty = use the shipped model. */

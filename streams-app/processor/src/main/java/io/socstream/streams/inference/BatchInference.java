@@ -33,6 +33,11 @@ public final class BatchInference {
 
   /** The model's output for every window, in order. */
   public float[] predict(List<FeatureWindow> windows) {
+    return predict(model, windows);
+  }
+
+  /** {@code model}'s output for every window, in order (rollout: the batch's leased model). */
+  public float[] predict(SocModel model, List<FeatureWindow> windows) {
     int b = windows.size();
     float[] inputs = new float[b * stride];
     for (int i = 0; i < b; i++) {

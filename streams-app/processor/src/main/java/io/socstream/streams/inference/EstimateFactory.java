@@ -23,6 +23,17 @@ public final class EstimateFactory {
    */
   public SocEstimate estimate(
       String batteryId, FeatureWindow w, FusedSoc fused, int batchSize, long producedAtMs) {
+    return estimate(batteryId, w, fused, batchSize, producedAtMs, modelVersion);
+  }
+
+  /** As above, made by {@code modelVersion} (the model that ran this batch). */
+  public SocEstimate estimate(
+      String batteryId,
+      FeatureWindow w,
+      FusedSoc fused,
+      int batchSize,
+      long producedAtMs,
+      String modelVersion) {
     return SocEstimate.newBuilder()
         .setBatteryId(batteryId)
         .setTimestamp(Instant.ofEpochMilli(w.endTimestampMs()))

@@ -97,6 +97,21 @@ public final class OpsServer implements AutoCloseable {
     return ops;
   }
 
+  /**
+   * Also answers {@code GET path} with {@code body}'s JSON (e.g. {@code /models}, the models in
+   * service).
+   */
+  public OpsServer serve(String path, Supplier<? extends Map<String, ?>> body) {
+    server.createContext(
+        path,
+        e -> {
+          if (get(e)) {
+            send(e, 200, JSON_TYPE, json(body.get()));
+          }
+        });
+    return this;
+  }
+
   /** The port it listens on. */
   public int port() {
     return server.getAddress().getPort();

@@ -47,7 +47,12 @@ public final class TopicSetup {
   public static List<String> ensure(Admin admin, SocStreamsConfig config, Duration timeout)
       throws TimeoutException, InterruptedException {
     Set<String> wanted =
-        new LinkedHashSet<>(List.of(config.telemetryTopic(), config.socTopic(), config.dlqTopic()));
+        new LinkedHashSet<>(
+            List.of(
+                config.telemetryTopic(),
+                config.socTopic(),
+                config.dlqTopic(),
+                config.shadowTopic()));
     Set<String> existing =
         await(
             admin.listTopics(new ListTopicsOptions().timeoutMs(millis(timeout))).names(), timeout);

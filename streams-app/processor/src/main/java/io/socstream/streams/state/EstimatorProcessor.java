@@ -12,6 +12,9 @@ import io.socstream.streams.features.SampleIntake;
 import io.socstream.streams.inference.BatchInference;
 import io.socstream.streams.inference.EstimateFactory;
 import io.socstream.streams.ops.SocMetrics;
+import io.socstream.streams.rollout.ModelLease;
+import io.socstream.streams.rollout.RolloutMetrics;
+import io.socstream.streams.rollout.ShadowRun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +65,7 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
   private final long outOfOrderToleranceMs;
   private final int emitEvery;
   private final SocMetrics metrics;
+  private final RolloutMetrics rolloutMetrics;
   private final EstimateFactory estimates;
   private final BatteryStateCodec codec;
   private final PendingBatteries pending = new PendingBatteries();
@@ -92,6 +96,7 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
     this.outOfOrderToleranceMs = outOfOrderToleranceMs;
     this.emitEvery = emitEvery;
     this.metrics = metrics;
+    this.rolloutMetrics = new RolloutMetrics(metrics.registry());
     this.estimates = new EstimateFactory(model.modelVersion(), spec.longestHorizonMs());
     this.codec = new BatteryStateCodec(spec, model.fusionParameters());
   }
@@ -196,6 +201,13 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
   }
 
   private void flushOneBatch() {
+    // One lease per batch: a model swap (rollout) takes effect at a batch boundary.
+    try (ModelLease lease = ModelLease.of(model)) {
+      flushOneBatch(lease.primary(), lease.shadow());
+    }
+  }
+
+  private void flushOneBatch(SocModel batchModel, SocModel shadow) {
     // Removed from the pending index only once estimated, so that index and store still agree
     // when the model call throws.
     List<String> batch = pending.oldest(batchSize);
@@ -209,20 +221,30 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
       }
       windows.add(w);
     }
-    float[] soc = inference.predict(windows);
+    float[] soc = inference.predict(batchModel, windows);
     int b = batch.size();
     long now = context.currentSystemTimeMs();
+    List<SocEstimate> out = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
       String batteryId = batch.get(i);
       BatteryState state = pending.get(batteryId);
       FeatureWindow w = windows.get(i);
       SocEstimate estimate =
-          estimates.estimate(batteryId, w, state.estimator().fuse(soc[i], w), b, now);
-      context.forward(new Record<>(batteryId, estimate, w.endTimestampMs()));
+          estimates.estimate(
+              batteryId, w, state.estimator().fuse(soc[i], w), b, now, batchModel.modelVersion());
+      out.add(estimate);
+      context.forward(
+          new Record<>(batteryId, estimate, w.endTimestampMs()), TopologyNames.SOC_SINK);
       pending.remove(batteryId);
       state.setLatestEstimate(LatestEstimateCodec.encode(estimate));
       store.put(batteryId, codec.encode(state));
     }
     metrics.estimatesOut(b);
+    FeatureWindow[] shadowWindows = windows.toArray(new FeatureWindow[0]);
+    for (SocEstimate s : ShadowRun.estimatesOrNone(shadow, shadowWindows, out, rolloutMetrics)) {
+      context.forward(
+          new Record<>(s.getBatteryId().toString(), s, s.getTimestamp().toEpochMilli()),
+          TopologyNames.SHADOW_SINK);
+    }
   }
 }

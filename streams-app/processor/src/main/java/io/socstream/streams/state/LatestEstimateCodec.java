@@ -35,7 +35,7 @@ public final class LatestEstimateCodec {
     b.putLong(e.getTimestamp().toEpochMilli());
     b.putDouble(e.getSoc()).putDouble(e.getSocRaw());
     b.putDouble(e.getModelSoc() == null ? Double.NaN : e.getModelSoc());
-    b.put((byte) e.getStatus().ordinal());
+    b.put(statusCode(e.getStatus()));
     b.putLong(e.getWindowStart().toEpochMilli()).putLong(e.getWindowEnd().toEpochMilli());
     b.putInt(e.getSamplesUsed());
     b.putLong(e.getSegmentSamples()).putLong(e.getWarmupHorizonMs());
@@ -43,6 +43,22 @@ public final class LatestEstimateCodec {
     b.putLong(e.getProducedAt().toEpochMilli());
     b.putShort((short) version.length).put(version);
     return b.array();
+  }
+
+  /** Fixed codes, not the enum's order: a symbol added to the schema must not move them. */
+  private static byte statusCode(EstimateStatus status) {
+    return switch (status) {
+      case OK -> 0;
+      case WARMING_UP -> 1;
+    };
+  }
+
+  private static EstimateStatus status(byte code) {
+    return switch (code) {
+      case 0 -> EstimateStatus.OK;
+      case 1 -> EstimateStatus.WARMING_UP;
+      default -> throw new IllegalArgumentException("unknown estimate status code " + code);
+    };
   }
 
   public static SocEstimate decode(String batteryId, byte[] bytes) {
@@ -57,7 +73,7 @@ public final class LatestEstimateCodec {
     e.setSoc(b.getDouble()).setSocRaw(b.getDouble());
     double modelSoc = b.getDouble();
     e.setModelSoc(Double.isNaN(modelSoc) ? null : modelSoc);
-    e.setStatus(EstimateStatus.values()[b.get()]);
+    e.setStatus(status(b.get()));
     e.setWindowStart(Instant.ofEpochMilli(b.getLong()));
     e.setWindowEnd(Instant.ofEpochMilli(b.getLong()));
     e.setSamplesUsed(b.getInt());

@@ -72,6 +72,9 @@ class SocStreamsConfigTest {
       Map.ofEntries(
           Map.entry(SocStreamsConfig.BOOTSTRAP_SERVERS, "kafka-1:9092,kafka-2:9092"),
           Map.entry(SocStreamsConfig.APPLICATION_ID, "fleet-soc"),
+          Map.entry(SocStreamsConfig.MODELS_TOPIC, "fleet.models"),
+          Map.entry(SocStreamsConfig.SHADOW_TOPIC, "fleet.soc.shadow"),
+          Map.entry(SocStreamsConfig.MODELS_FOLLOW, "false"),
           Map.entry(SocStreamsConfig.STREAM_THREADS, "4"),
           Map.entry(SocStreamsConfig.PROCESSING_GUARANTEE, "at_least_once"),
           Map.entry(SocStreamsConfig.STATE_DIR, "/var/lib/soc"),

@@ -251,6 +251,20 @@ class OpsServerTest {
     return new KafkaStreams(builder.build(), p);
   }
 
+  @Test
+  void servesAddedJsonEndpointsSuchAsModels() throws Exception {
+    Map<String, Object> models = new java.util.LinkedHashMap<>();
+    models.put("topic", "soc.models");
+    models.put("primary", Map.of("version", "v2"));
+    server.serve("/models", () -> models);
+
+    HttpResponse<String> r = get("/models");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(r.body()).isEqualTo("{\"topic\":\"soc.models\",\"primary\":{\"version\":\"v2\"}}");
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -15,9 +15,11 @@ import io.socstream.streams.state.BatteryStateCodec;
 import io.socstream.streams.state.LatestEstimateCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
@@ -87,13 +89,16 @@ final class RestoreBench {
   static long writeChangelog(
       KafkaProducer<byte[], byte[]> producer, String topic, int batteries, byte[][] templates) {
     long bytes = 0;
+    SendFailures failures = new SendFailures();
     for (int b = 0; b < batteries; b++) {
       byte[] key = TelemetryProfile.batteryId(b).getBytes(StandardCharsets.UTF_8);
       byte[] value = templates[b % templates.length];
-      producer.send(new ProducerRecord<>(topic, key, value));
+      Future<RecordMetadata> unused =
+          producer.send(new ProducerRecord<>(topic, key, value), failures);
       bytes += key.length + value.length;
     }
     producer.flush();
+    failures.throwIfAny();
     return bytes;
   }
 

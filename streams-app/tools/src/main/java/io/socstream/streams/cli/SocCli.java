@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       RecordCommand.class,
       TailCommand.class,
+      ModelsCommand.class,
       BrokerCommand.class,
       io.socstream.streams.bench.BenchCommand.class,
     })

@@ -1,0 +1,197 @@
+package io.socstream.streams.rollout;
+
+import io.socstream.core.model.ModelCard;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The models topic ({@code soc.topic.models}, default {@value #DEFAULT_NAME}): compacted, one
+ * partition, never deleted by age; key = role ({@code primary} / {@code shadow}), value = a model
+ * archive, headers {@value #VERSION_HEADER} and {@value #PUBLISHED_AT_HEADER}. Compaction keeps the
+ * newest record per role, so reading it from the beginning to its end tells what is published.
+ */
+public final class ModelsTopic {
+
+  /** The topic's default name. */
+  public static final String DEFAULT_NAME = "soc.models";
+
+  /** Header: the card's model_version. */
+  public static final String VERSION_HEADER = "soc.model.version";
+
+  /** Header: when the record was published, ISO-8601. */
+  public static final String PUBLISHED_AT_HEADER = "soc.published.at";
+
+  private ModelsTopic() {}
+
+  /** The topic as created when missing: compacted, one partition, retention -1. */
+  public static NewTopic newTopic(String name, short replication) {
+    return new NewTopic(name, 1, replication)
+        .configs(
+            Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.RETENTION_MS_CONFIG,
+                "-1"));
+  }
+
+  /**
+   * Creates the topic when missing.
+   *
+   * @return true when it created it
+   * @throws TimeoutException when the cluster does not answer within {@code timeout}
+   * @throws IllegalStateException when the cluster refuses
+   */
+  public static boolean ensure(Admin admin, String name, short replication, Duration timeout)
+      throws TimeoutException, InterruptedException {
+    try {
+      Set<String> names = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (names.contains(name)) {
+        return false;
+      }
+      admin
+          .createTopics(List.of(newTopic(name, replication)))
+          .all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        return false;
+      }
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw new TimeoutException(e.getCause().getMessage());
+      }
+      throw new IllegalStateException(
+          "cannot create the models topic " + name + ": " + e.getCause().getMessage(),
+          e.getCause());
+    }
+  }
+
+  /** The record that publishes {@code archive} (whose card is {@code card}) for {@code role}. */
+  public static ProducerRecord<String, byte[]> record(
+      String topic, ModelRole role, ModelCard card, byte[] archive, Instant publishedAt) {
+    Headers headers = new RecordHeaders();
+    headers.add(VERSION_HEADER, card.modelVersion().getBytes(StandardCharsets.UTF_8));
+    headers.add(PUBLISHED_AT_HEADER, publishedAt.toString().getBytes(StandardCharsets.UTF_8));
+    return new ProducerRecord<>(topic, null, role.key(), archive, headers);
+  }
+
+  /** The record that withdraws {@code role} (a tombstone: compaction drops the role's model). */
+  public static ProducerRecord<String, byte[]> withdrawal(
+      String topic, ModelRole role, Instant publishedAt) {
+    Headers headers = new RecordHeaders();
+    headers.add(PUBLISHED_AT_HEADER, publishedAt.toString().getBytes(StandardCharsets.UTF_8));
+    return new ProducerRecord<>(topic, null, role.key(), null, headers);
+  }
+
+  /** A consumed record as a publication, or null when its key names no role. */
+  public static PublishedModel parse(ConsumerRecord<String, byte[]> record) {
+    ModelRole role = ModelRole.ofKey(record.key());
+    if (role == null) {
+      return null;
+    }
+    String version = header(record.headers(), VERSION_HEADER);
+    Instant at = Instant.ofEpochMilli(record.timestamp());
+    String published = header(record.headers(), PUBLISHED_AT_HEADER);
+    if (published != null) {
+      try {
+        at = Instant.parse(published);
+      } catch (DateTimeParseException e) {
+        // Not ours: the record's timestamp is as good.
+      }
+    }
+    return new PublishedModel(
+        role,
+        version == null ? "?" : version,
+        at,
+        record.partition(),
+        record.offset(),
+        record.value());
+  }
+
+  /**
+   * Assigns every partition of {@code topic} to {@code consumer} (no group), seeks to the beginning
+   * and reads up to the end offsets taken at the start.
+   *
+   * @return the publications in partition and offset order
+   * @throws TimeoutException when the end is not reached within {@code timeout}
+   */
+  public static List<PublishedModel> readToEnd(
+      Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (!assignFromBeginning(consumer, topic, timeout)) {
+      return List.of();
+    }
+    Set<TopicPartition> partitions = consumer.assignment();
+    Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+    List<PublishedModel> out = new ArrayList<>();
+    while (!reached(consumer, end)) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "did not reach the end of " + topic + " within " + timeout.toSeconds() + " s");
+      }
+      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        PublishedModel published = parse(record);
+        if (published != null) {
+          out.add(published);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Assigns every partition of {@code topic} to {@code consumer} and seeks to the beginning.
+   *
+   * @return false when the topic does not exist (nothing assigned)
+   */
+  public static boolean assignFromBeginning(
+      Consumer<String, byte[]> consumer, String topic, Duration timeout) {
+    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+    if (infos == null || infos.isEmpty()) {
+      return false;
+    }
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (PartitionInfo info : infos) {
+      partitions.add(new TopicPartition(topic, info.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return true;
+  }
+
+  private static boolean reached(Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String header(Headers headers, String key) {
+    Header h = headers.lastHeader(key);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
