@@ -2,10 +2,8 @@ package io.socstream.core.estimate;
 
 import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureSpec;
-import io.socstream.core.features.FeatureStateCodec;
 import io.socstream.core.features.FeatureUpdate;
 import io.socstream.core.features.FeatureWindow;
-import io.socstream.core.features.InMemoryStepLog;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.SampleOutcome;
 import io.socstream.core.fusion.FusionParameters;
@@ -27,19 +25,15 @@ import java.nio.ByteBuffer;
  *
  * <h2>Bytes</h2>
  *
- * {@code u8 version | i32 n | n bytes feature snapshot | SocFusion.ENCODED_SIZE bytes}. TEMPORARY:
- * until the self-contained, fixed-size {@code BatteryFeatureState} (features v2) is on main, the
- * feature part is today's state over an {@link InMemoryStepLog} in {@link FeatureStateCodec}'s
- * snapshot encoding, whose length varies with the retained steps; so {@link
- * #encodedSize(FeatureSpec)} is not available yet and {@link #encodedSize()} gives this instance's
- * length. After the swap both return the constant {@code 1 + BatteryFeatureState.encodedSize(spec)
- * + SocFusion.ENCODED_SIZE}.
+ * {@code u8 version | BatteryFeatureState.encodedSize(spec) bytes | SocFusion.ENCODED_SIZE bytes}:
+ * a constant per spec ({@link #encodedSize(FeatureSpec)}), about 2.1 KB for the shipped spec.
+ * Features v2 only (block means): a legacy spec without blocks is refused.
  *
  * <p>Not thread-safe: one instance per battery, used by one thread at a time.
  */
 public final class BatteryEstimator {
 
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private final FeatureSpec spec;
   private final BatteryFeatureState features;
@@ -53,25 +47,17 @@ public final class BatteryEstimator {
 
   /** A battery that has not sent a sample yet. */
   public static BatteryEstimator fresh(FeatureSpec spec, FusionParameters fusion) {
-    return new BatteryEstimator(
-        spec, BatteryFeatureState.fresh(spec, new InMemoryStepLog()), new SocFusion(fusion));
+    return new BatteryEstimator(spec, BatteryFeatureState.fresh(spec), new SocFusion(fusion));
   }
 
-  /**
-   * The constant number of bytes {@link #encode} writes for {@code spec}.
-   *
-   * @throws UnsupportedOperationException until features v2 (a fixed-size feature state) is merged;
-   *     use {@link #encodedSize()} meanwhile
-   */
+  /** The constant number of bytes {@link #encode} writes for {@code spec}. */
   public static int encodedSize(FeatureSpec spec) {
-    throw new UnsupportedOperationException(
-        "BatteryEstimator bytes are fixed-size only with the features-v2 BatteryFeatureState;"
-            + " use encodedSize() of an instance");
+    return 1 + BatteryFeatureState.encodedSize(spec) + SocFusion.ENCODED_SIZE;
   }
 
-  /** The number of bytes {@link #encode} writes now. */
+  /** The number of bytes {@link #encode} writes: {@link #encodedSize(FeatureSpec)} of its spec. */
   public int encodedSize() {
-    return 1 + 4 + FeatureStateCodec.encodeSnapshot(features).length + SocFusion.ENCODED_SIZE;
+    return encodedSize(spec);
   }
 
   /**
@@ -85,19 +71,14 @@ public final class BatteryEstimator {
       throw new IllegalArgumentException(
           "unknown battery-estimator version " + version + " (this build reads " + VERSION + ")");
     }
-    byte[] snapshot = new byte[in.getInt()];
-    in.get(snapshot);
-    BatteryFeatureState features =
-        FeatureStateCodec.decodeSnapshot(snapshot, spec, new InMemoryStepLog());
+    BatteryFeatureState features = BatteryFeatureState.decode(spec, in);
     return new BatteryEstimator(spec, features, SocFusion.decode(fusion, in));
   }
 
   /** Writes {@link #encodedSize()} bytes. */
   public void encode(ByteBuffer out) {
-    byte[] snapshot = FeatureStateCodec.encodeSnapshot(features);
     out.put((byte) VERSION);
-    out.putInt(snapshot.length);
-    out.put(snapshot);
+    features.encode(out);
     fusion.encode(out);
   }
 

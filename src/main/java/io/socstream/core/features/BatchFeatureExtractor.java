@@ -9,9 +9,10 @@ import java.util.List;
  *
  * <p>It is a deliberately independent implementation, so that each path checks the other: it
  * filters the samples by the acceptance rules, takes prefix sums of the quantised values and finds
- * each horizon's first sample with a two-pointer scan, instead of maintaining running sums. The
- * per-step feature rows of one recording are computed once; a window is then a contiguous slice of
- * T rows.
+ * each horizon's first sample with a two-pointer scan (the first sample of the horizon's oldest
+ * block in features v2; the first sample after {@code t - h} for legacy v1 specs, which the
+ * deprecated {@link StepLogFeatureState} computes), instead of maintaining block sums. The per-step
+ * feature rows of one recording are computed once; a window is then a contiguous slice of T rows.
  */
 public final class BatchFeatureExtractor {
 
@@ -156,19 +157,38 @@ public final class BatchFeatureExtractor {
       }
       List<Integer> horizons = spec.averagingHorizonsSeconds();
       for (int h = 0; h < horizons.size(); h++) {
-        long horizonMs = 1000L * horizons.get(h);
         int column = 3 + 2 * h;
         int lo = 0;
         for (int p = 0; p < m; p++) {
           lo = Math.max(lo, s.segmentStart[p]);
-          while (s.timestamps[lo] <= s.timestamps[p] - horizonMs) {
-            lo++;
+          if (spec.usesBlocks()) {
+            // v2: the samples of the blocks k(t) - n + 1 .. k(t), k(t) = floorDiv(t, B).
+            long oldestBlock =
+                Math.floorDiv(s.timestamps[p], spec.blockMs()) - spec.blocksOf(horizons.get(h)) + 1;
+            while (Math.floorDiv(s.timestamps[lo], spec.blockMs()) < oldestBlock) {
+              lo++;
+            }
+          } else {
+            // Legacy v1: the samples of (t - h, t].
+            long horizonMs = 1000L * horizons.get(h);
+            while (s.timestamps[lo] <= s.timestamps[p] - horizonMs) {
+              lo++;
+            }
           }
           long covered = (long) p - lo + 1;
           s.rows[p * f + column] =
               Quantizer.meanFeature(prefixVoltage[p + 1] - prefixVoltage[lo], covered);
           s.rows[p * f + column + 1] =
               Quantizer.meanFeature(prefixCurrent[p + 1] - prefixCurrent[lo], covered);
+        }
+      }
+      if (spec.deltaTimeFeature()) {
+        int column = f - 1;
+        for (int p = 0; p < m; p++) {
+          s.rows[p * f + column] =
+              p == s.segmentStart[p]
+                  ? 0f
+                  : Quantizer.deltaFeature(s.timestamps[p] - s.timestamps[p - 1]);
         }
       }
       return s;

@@ -1,8 +1,13 @@
 package io.socstream.core.features;
 
+import java.nio.ByteBuffer;
+
 /**
- * The streaming feature pipeline of one battery: fed one {@link Sample} at a time, it emits a
- * {@link FeatureWindow} per accepted sample once the segment is T samples long.
+ * One battery's whole feature pipeline state (features v2), fixed-size and self-contained: fed one
+ * {@link Sample} at a time, it emits a {@link FeatureWindow} per accepted sample once the segment
+ * is T samples long. Its bytes ({@link #encode}) have the same length, {@link #encodedSize},
+ * whatever the rate or the history: about 2 KB for the shipped spec (T = 30, 500 s in 10 s blocks,
+ * Δt).
  *
  * <h2>Rules</h2>
  *
@@ -10,89 +15,218 @@ package io.socstream.core.features;
  *   <li><b>Validity.</b> A sample whose voltage, current or temperature is not finite or not {@link
  *       Quantizer#isQuantizable quantisable} is dropped: {@link SampleOutcome#INVALID}.
  *   <li><b>Order.</b> Let {@code last} be the timestamp of the last accepted sample. A sample with
- *       {@code t == last} is dropped as {@link SampleOutcome#DUPLICATE}; {@code t < last} is
- *       dropped as {@link SampleOutcome#OUT_OF_ORDER}. The pipeline never rewrites history:
- *       accepted steps are final, so the windows depend only on the accepted sequence and the same
- *       input order always gives the same output. Whether a dropped late sample is reported (e.g.
- *       to a dead-letter topic as LATE) is the caller's decision, by its own tolerance.
- *   <li><b>Segments.</b> If {@code t - last > maxGapMs} the current segment ends and a new one
- *       starts with this sample ({@link SampleOutcome#ACCEPTED_AFTER_GAP}); all rolling sums reset
- *       and warm-up begins again. Otherwise the sample is appended ({@link
- *       SampleOutcome#ACCEPTED}). The very first sample starts the first segment and is {@code
- *       ACCEPTED}.
- *   <li><b>Features per step</b>, in {@link FeatureSpec#featureNames()} order: V, I, T of the
- *       sample, then for every horizon {@code h} the mean V and mean I over the accepted samples of
- *       the current segment with timestamp in {@code (t - h, t]} (so the current sample is always
- *       included; while the segment is younger than {@code h} the mean covers fewer samples).
- *   <li><b>Arithmetic.</b> Values are quantised by {@link Quantizer} (10 µV, 10 µA, 0.00001 °C) and
- *       summed exactly in {@code long}; a mean is {@code (float) ((double) sum / n / SCALE)}.
- *       {@link BatchFeatureExtractor} uses the same arithmetic, so both paths agree bit for bit.
+ *       {@code t == last} is dropped as {@link SampleOutcome#DUPLICATE}; {@code t < last} as {@link
+ *       SampleOutcome#OUT_OF_ORDER}. Accepted steps are final, so the windows depend only on the
+ *       accepted sequence.
+ *   <li><b>Segments.</b> If {@code t - last > maxGapMs} the segment ends and a new one starts with
+ *       this sample ({@link SampleOutcome#ACCEPTED_AFTER_GAP}): blocks and steps reset, warm-up
+ *       begins again. Otherwise the sample is {@link SampleOutcome#ACCEPTED}.
+ *   <li><b>Blocks.</b> Time is cut into blocks of {@code B = blockSeconds} aligned to absolute time
+ *       (epoch): block {@code k(t) = floorDiv(t, B)}. Each block keeps exact {@code long} sums of
+ *       the quantised voltage and current of the segment's accepted samples in it, and their count.
+ *   <li><b>Rolling means.</b> For a horizon {@code h} ({@code n = h / B} blocks) the mean at a
+ *       sample at {@code t} covers the segment's accepted samples whose block is one of the {@code
+ *       n} blocks {@code k(t) - n + 1 .. k(t)}: the current, partial block (the sample itself
+ *       included) and the {@code n - 1} full blocks before it, so it spans between {@code h - B}
+ *       and {@code h} of history. It is a per-sample mean ({@code sum / count}), not time-weighted:
+ *       the same as the legacy per-sample means at a regular rate, and unbiased by jitter as long
+ *       as the jitter is independent of the load.
+ *   <li><b>Δt</b> (when {@link FeatureSpec#deltaTimeFeature()} is on): seconds since the previous
+ *       accepted sample of the segment, 0 for the segment's first sample. It tells the model the
+ *       rate: at 1 Hz the last T steps cover 30 s, at 0.1 Hz five minutes, and the same change of
+ *       voltage between two steps means a different current pulse.
+ *   <li><b>Arithmetic.</b> Quantised counts ({@link Quantizer}); a mean is {@link
+ *       Quantizer#meanFeature}, Δt {@link Quantizer#deltaFeature}. {@link BatchFeatureExtractor}
+ *       uses the same arithmetic over prefix sums, so both paths agree bit for bit.
  *   <li><b>Windows.</b> Once the segment has at least T samples, every accepted sample emits the
  *       window of the last T steps, the newest last; {@code warmingUp} is {@code t - segmentStart <
  *       longest horizon}. Dropped samples and the first T-1 samples of a segment emit none.
  * </ol>
  *
- * <h2>State</h2>
+ * <h2>Why blocks</h2>
  *
- * A small fixed-size {@link StateHeader} plus one {@link StepRecord} per retained step in a {@link
- * StepLog}. A step is retained while it is in the last T steps or inside some horizon of the newest
- * step; then it is deleted. Per sample the work is O(1) amortised plus O(T) to copy the window: one
- * put, one get per horizon (plus one per eviction), T gets for the window.
+ * Exact sliding means over {@code (t - h, t]} need every sample of the horizon (500 at 1 Hz: the
+ * legacy step log, ~25 KB per battery in the stream). Block sums need {@code h / B} fixed slots
+ * whatever the rate, and their means differ from the exact ones only by the partial block at the
+ * old end (at most {@code B} of {@code h}: 2 % for 10 s of 500 s). The per-step features of the
+ * last T steps are kept as computed, since older steps' means cannot be recomputed from the blocks.
+ *
+ * <h2>Bytes</h2>
+ *
+ * {@code version(1) T(4) blocks(4) horizons(4)}, nine {@code long}s (counters, timestamps, segment
+ * length, newest block), per block {@code sumV(8) sumI(8) count(4)}, per step {@code t(8) V(4) I(4)
+ * T(4)}, {@code 4} per mean, and {@code 4} for Δt when on. Floats are stored as their raw bits, so
+ * a decoded state continues bit for bit.
  *
  * <p>Not thread-safe: one instance per battery, used by one thread.
  */
 public final class BatteryFeatureState {
 
-  private final FeatureSpec spec;
-  private final StateHeader header;
-  private final StepLog log;
-  private final long[] horizonMs;
-  private final int featureCount;
+  private static final byte VERSION = 2;
+  private static final int PREAMBLE = 1 + 3 * Integer.BYTES;
+  private static final int SCALARS = 9 * Long.BYTES;
+  private static final int BLOCK_BYTES = 2 * Long.BYTES + Integer.BYTES;
 
-  private BatteryFeatureState(FeatureSpec spec, StateHeader header, StepLog log) {
-    if (!header.matches(spec)) {
+  private final FeatureSpec spec;
+  private final int windowLength;
+  private final int blockCount;
+  private final int meanCount;
+  private final int[] horizonBlocks;
+
+  private long accepted;
+  private long duplicates;
+  private long outOfOrder;
+  private long gapRestarts;
+  private long invalid;
+  private long lastTimestampMs = Long.MIN_VALUE;
+  private long segmentStartMs;
+  private long segmentSamples;
+  private long newestBlock;
+
+  private final long[] blockSumVoltage;
+  private final long[] blockSumCurrent;
+  private final int[] blockSamples;
+
+  // The last T steps, a ring indexed by (segment position mod T).
+  private final long[] stepTimestamp;
+  private final int[] stepVoltage;
+  private final int[] stepCurrent;
+  private final int[] stepTemperature;
+  private final float[] stepMeans;
+  private final float[] stepDelta;
+
+  private BatteryFeatureState(FeatureSpec spec) {
+    if (!spec.usesBlocks()) {
       throw new IllegalArgumentException(
-          "state header (T="
-              + header.windowLength
-              + ", horizons="
-              + java.util.Arrays.toString(header.horizonSeconds)
-              + ") was built for another feature spec than "
-              + spec);
+          "BatteryFeatureState computes block means (features v2); "
+              + spec
+              + " has blockSeconds 0 (legacy per-sample means)");
     }
     this.spec = spec;
-    this.header = header;
-    this.log = log;
-    this.horizonMs = new long[header.horizonCount()];
-    for (int h = 0; h < horizonMs.length; h++) {
-      horizonMs[h] = 1000L * header.horizonSeconds[h];
-    }
-    this.featureCount = spec.featureCount();
-  }
-
-  /** A battery that has not sent a sample yet; {@code log} must be empty for it. */
-  public static BatteryFeatureState fresh(FeatureSpec spec, StepLog log) {
-    return new BatteryFeatureState(spec, StateHeader.empty(spec), log);
+    this.windowLength = spec.windowLength();
+    this.blockCount = spec.blockCount();
+    this.meanCount = spec.meanCount();
+    this.horizonBlocks =
+        spec.averagingHorizonsSeconds().stream().mapToInt(spec::blocksOf).toArray();
+    this.blockSumVoltage = new long[blockCount];
+    this.blockSumCurrent = new long[blockCount];
+    this.blockSamples = new int[blockCount];
+    this.stepTimestamp = new long[windowLength];
+    this.stepVoltage = new int[windowLength];
+    this.stepCurrent = new int[windowLength];
+    this.stepTemperature = new int[windowLength];
+    this.stepMeans = new float[windowLength * meanCount];
+    this.stepDelta = new float[spec.deltaTimeFeature() ? windowLength : 0];
   }
 
   /**
-   * Resumes from a stored header and the step log that holds its retained steps. The state mutates
-   * {@code header} in place.
+   * A battery that has not sent a sample yet.
    *
-   * @throws IllegalArgumentException when the header was built for another window length or other
-   *     horizons
+   * @throws IllegalArgumentException for a legacy spec without blocks
    */
-  public static BatteryFeatureState resume(FeatureSpec spec, StateHeader header, StepLog log) {
-    return new BatteryFeatureState(spec, header, log);
+  public static BatteryFeatureState fresh(FeatureSpec spec) {
+    return new BatteryFeatureState(spec);
   }
 
-  /** The live header; encode it after every sample to persist the state. */
-  public StateHeader header() {
-    return header;
+  /** Bytes of {@link #encode}: a constant per spec. */
+  public static int encodedSize(FeatureSpec spec) {
+    int perStep =
+        Long.BYTES
+            + 3 * Integer.BYTES
+            + Float.BYTES * spec.meanCount()
+            + (spec.deltaTimeFeature() ? Float.BYTES : 0);
+    return PREAMBLE + SCALARS + BLOCK_BYTES * spec.blockCount() + perStep * spec.windowLength();
   }
 
-  /** The step log this state writes to. */
-  public StepLog stepLog() {
-    return log;
+  /**
+   * Reads a state written by {@link #encode} for the same spec: exactly {@link #encodedSize} bytes.
+   *
+   * @throws IllegalArgumentException when the bytes were written for another window length, block
+   *     ring or number of horizons, or by another format version
+   */
+  public static BatteryFeatureState decode(FeatureSpec spec, ByteBuffer in) {
+    BatteryFeatureState s = new BatteryFeatureState(spec);
+    byte version = in.get();
+    int t = in.getInt();
+    int blocks = in.getInt();
+    int horizons = in.getInt();
+    if (version != VERSION
+        || t != s.windowLength
+        || blocks != s.blockCount
+        || horizons != spec.averagingHorizonsSeconds().size()) {
+      throw new IllegalArgumentException(
+          "feature state (version "
+              + version
+              + ", T="
+              + t
+              + ", blocks="
+              + blocks
+              + ", horizons="
+              + horizons
+              + ") was written for another feature spec than "
+              + spec);
+    }
+    s.accepted = in.getLong();
+    s.duplicates = in.getLong();
+    s.outOfOrder = in.getLong();
+    s.gapRestarts = in.getLong();
+    s.invalid = in.getLong();
+    s.lastTimestampMs = in.getLong();
+    s.segmentStartMs = in.getLong();
+    s.segmentSamples = in.getLong();
+    s.newestBlock = in.getLong();
+    for (int b = 0; b < s.blockCount; b++) {
+      s.blockSumVoltage[b] = in.getLong();
+      s.blockSumCurrent[b] = in.getLong();
+      s.blockSamples[b] = in.getInt();
+    }
+    for (int k = 0; k < s.windowLength; k++) {
+      s.stepTimestamp[k] = in.getLong();
+      s.stepVoltage[k] = in.getInt();
+      s.stepCurrent[k] = in.getInt();
+      s.stepTemperature[k] = in.getInt();
+      for (int m = 0; m < s.meanCount; m++) {
+        s.stepMeans[k * s.meanCount + m] = Float.intBitsToFloat(in.getInt());
+      }
+      if (s.stepDelta.length > 0) {
+        s.stepDelta[k] = Float.intBitsToFloat(in.getInt());
+      }
+    }
+    return s;
+  }
+
+  /** Writes exactly {@link #encodedSize} bytes. */
+  public void encode(ByteBuffer out) {
+    out.put(VERSION);
+    out.putInt(windowLength);
+    out.putInt(blockCount);
+    out.putInt(spec.averagingHorizonsSeconds().size());
+    out.putLong(accepted);
+    out.putLong(duplicates);
+    out.putLong(outOfOrder);
+    out.putLong(gapRestarts);
+    out.putLong(invalid);
+    out.putLong(lastTimestampMs);
+    out.putLong(segmentStartMs);
+    out.putLong(segmentSamples);
+    out.putLong(newestBlock);
+    for (int b = 0; b < blockCount; b++) {
+      out.putLong(blockSumVoltage[b]);
+      out.putLong(blockSumCurrent[b]);
+      out.putInt(blockSamples[b]);
+    }
+    for (int k = 0; k < windowLength; k++) {
+      out.putLong(stepTimestamp[k]);
+      out.putInt(stepVoltage[k]);
+      out.putInt(stepCurrent[k]);
+      out.putInt(stepTemperature[k]);
+      for (int m = 0; m < meanCount; m++) {
+        out.putInt(Float.floatToRawIntBits(stepMeans[k * meanCount + m]));
+      }
+      if (stepDelta.length > 0) {
+        out.putInt(Float.floatToRawIntBits(stepDelta[k]));
+      }
+    }
   }
 
   /** The spec this state computes. */
@@ -100,128 +234,169 @@ public final class BatteryFeatureState {
     return spec;
   }
 
-  /** Feeds one sample; see the class documentation for the rules. */
-  public FeatureUpdate accept(Sample sample) {
-    return accept(sample, true);
+  /** Whether no sample has been accepted yet. */
+  public boolean isEmpty() {
+    return accepted == 0;
   }
 
-  /**
-   * Feeds one sample like {@link #accept(Sample)}; with {@code withFeatures} false an emitted
-   * window carries its times, segment samples and warm-up flag but no features ({@link
-   * FeatureWindow#features()} is empty, length 0), which saves the T step-log reads of copying it
-   * (one read remains, for the window's start time). State and outcome are the same either way.
-   */
-  public FeatureUpdate accept(Sample sample, boolean withFeatures) {
+  /** Timestamp of the last accepted sample, {@link Long#MIN_VALUE} when none. */
+  public long lastTimestampMs() {
+    return lastTimestampMs;
+  }
+
+  /** Timestamp of the first sample of the current segment (undefined while empty). */
+  public long segmentStartMs() {
+    return segmentStartMs;
+  }
+
+  /** Accepted samples in the current segment. */
+  public long segmentSamples() {
+    return segmentSamples;
+  }
+
+  /** Samples accepted in total (all segments). */
+  public long acceptedCount() {
+    return accepted;
+  }
+
+  /** Samples dropped as duplicates. */
+  public long duplicateCount() {
+    return duplicates;
+  }
+
+  /** Samples dropped as out of order. */
+  public long outOfOrderCount() {
+    return outOfOrder;
+  }
+
+  /** Segments restarted after a gap. */
+  public long gapRestartCount() {
+    return gapRestarts;
+  }
+
+  /** Samples dropped as invalid. */
+  public long invalidCount() {
+    return invalid;
+  }
+
+  /** Feeds one sample; see the class documentation for the rules. */
+  public FeatureUpdate accept(Sample sample) {
     if (!Quantizer.isQuantizable(sample.voltage())
         || !Quantizer.isQuantizable(sample.current())
         || !Quantizer.isQuantizable(sample.temperature())) {
-      header.invalid++;
+      invalid++;
       return new FeatureUpdate(SampleOutcome.INVALID, null);
     }
     long t = sample.timestampMs();
     SampleOutcome outcome = SampleOutcome.ACCEPTED;
-    if (!header.isEmpty()) {
-      if (t == header.lastTimestampMs) {
-        header.duplicates++;
+    if (!isEmpty()) {
+      if (t == lastTimestampMs) {
+        duplicates++;
         return new FeatureUpdate(SampleOutcome.DUPLICATE, null);
       }
-      if (t < header.lastTimestampMs) {
-        header.outOfOrder++;
+      if (t < lastTimestampMs) {
+        outOfOrder++;
         return new FeatureUpdate(SampleOutcome.OUT_OF_ORDER, null);
       }
       // t > last, so a negative difference can only be overflow: an absurd span, also a gap.
-      long gap = t - header.lastTimestampMs;
+      long gap = t - lastTimestampMs;
       if (gap > spec.maxGapMs() || gap < 0) {
         outcome = SampleOutcome.ACCEPTED_AFTER_GAP;
-        header.gapRestarts++;
+        gapRestarts++;
       }
     }
-    if (header.isEmpty() || outcome == SampleOutcome.ACCEPTED_AFTER_GAP) {
+    if (isEmpty() || outcome == SampleOutcome.ACCEPTED_AFTER_GAP) {
       startSegment(t);
     }
     append(sample, t);
-    header.lastTimestampMs = t;
-    header.accepted++;
-    FeatureWindow window = null;
-    if (header.segmentSamples() >= header.windowLength) {
-      window = withFeatures ? window() : windowWithoutFeatures();
-    }
-    return new FeatureUpdate(outcome, window);
+    lastTimestampMs = t;
+    accepted++;
+    return new FeatureUpdate(outcome, currentWindow());
   }
 
   private void startSegment(long t) {
-    for (long seq = header.oldestRetainedSeq; seq < header.nextSeq; seq++) {
-      log.delete(seq);
-    }
-    header.segmentStartMs = t;
-    header.segmentStartSeq = header.nextSeq;
-    header.oldestRetainedSeq = header.nextSeq;
-    for (int h = 0; h < horizonMs.length; h++) {
-      header.sumVoltage[h] = 0;
-      header.sumCurrent[h] = 0;
-      header.horizonStartSeq[h] = header.nextSeq;
-    }
+    segmentStartMs = t;
+    segmentSamples = 0;
+    java.util.Arrays.fill(blockSumVoltage, 0L);
+    java.util.Arrays.fill(blockSumCurrent, 0L);
+    java.util.Arrays.fill(blockSamples, 0);
+    newestBlock = Math.floorDiv(t, spec.blockMs());
   }
 
   private void append(Sample sample, long t) {
-    long seq = header.nextSeq;
     int v = Quantizer.quantize(sample.voltage());
     int i = Quantizer.quantize(sample.current());
-    int temp = Quantizer.quantize(sample.temperature());
-    float[] means = new float[2 * horizonMs.length];
-    long oldestNeeded = seq - header.windowLength + 1;
-    for (int h = 0; h < horizonMs.length; h++) {
-      long start = header.horizonStartSeq[h];
-      // Evict steps at or before t - h: the horizon is the half-open interval (t - h, t].
-      while (start < seq) {
-        StepRecord oldest = log.get(start);
-        if (oldest.timestampMs() > t - horizonMs[h]) {
-          break;
+    int at = (int) (segmentSamples % windowLength);
+    stepTimestamp[at] = t;
+    stepVoltage[at] = v;
+    stepCurrent[at] = i;
+    stepTemperature[at] = Quantizer.quantize(sample.temperature());
+    if (stepDelta.length > 0) {
+      stepDelta[at] = segmentSamples == 0 ? 0f : Quantizer.deltaFeature(t - lastTimestampMs);
+    }
+    if (blockCount > 0) {
+      long block = Math.floorDiv(t, spec.blockMs());
+      advanceTo(block);
+      int slot = (int) Math.floorMod(block, (long) blockCount);
+      blockSumVoltage[slot] += v;
+      blockSumCurrent[slot] += i;
+      blockSamples[slot]++;
+      for (int h = 0; h < horizonBlocks.length; h++) {
+        long sumV = 0;
+        long sumI = 0;
+        long n = 0;
+        for (long b = block - horizonBlocks[h] + 1; b <= block; b++) {
+          int s = (int) Math.floorMod(b, (long) blockCount);
+          sumV += blockSumVoltage[s];
+          sumI += blockSumCurrent[s];
+          n += blockSamples[s];
         }
-        header.sumVoltage[h] -= oldest.voltage();
-        header.sumCurrent[h] -= oldest.current();
-        start++;
+        stepMeans[at * meanCount + 2 * h] = Quantizer.meanFeature(sumV, n);
+        stepMeans[at * meanCount + 2 * h + 1] = Quantizer.meanFeature(sumI, n);
       }
-      header.horizonStartSeq[h] = start;
-      header.sumVoltage[h] += v;
-      header.sumCurrent[h] += i;
-      long n = seq - start + 1;
-      means[2 * h] = Quantizer.meanFeature(header.sumVoltage[h], n);
-      means[2 * h + 1] = Quantizer.meanFeature(header.sumCurrent[h], n);
-      oldestNeeded = Math.min(oldestNeeded, start);
     }
-    log.put(seq, new StepRecord(t, v, i, temp, means));
-    header.nextSeq = seq + 1;
-    oldestNeeded = Math.max(oldestNeeded, header.segmentStartSeq);
-    for (long s = header.oldestRetainedSeq; s < oldestNeeded; s++) {
-      log.delete(s);
-    }
-    header.oldestRetainedSeq = Math.max(header.oldestRetainedSeq, oldestNeeded);
+    segmentSamples++;
   }
 
-  private static final float[][] NO_FEATURES = new float[0][];
-
-  private FeatureWindow windowWithoutFeatures() {
-    long startTs = log.get(header.nextSeq - header.windowLength).timestampMs();
-    long end = header.lastTimestampMs;
-    boolean warmingUp = end - header.segmentStartMs < spec.longestHorizonMs();
-    return new FeatureWindow(startTs, end, header.segmentSamples(), warmingUp, NO_FEATURES);
+  /** Empties the slots of the blocks after the newest one up to {@code block}. */
+  private void advanceTo(long block) {
+    if (block <= newestBlock) {
+      return;
+    }
+    long first = Math.max(newestBlock + 1, block - blockCount + 1);
+    for (long b = first; b <= block; b++) {
+      int s = (int) Math.floorMod(b, (long) blockCount);
+      blockSumVoltage[s] = 0;
+      blockSumCurrent[s] = 0;
+      blockSamples[s] = 0;
+    }
+    newestBlock = block;
   }
 
-  private FeatureWindow window() {
-    int length = header.windowLength;
-    long first = header.nextSeq - length;
-    float[][] features = new float[length][featureCount];
-    long startTs = 0;
-    for (int k = 0; k < length; k++) {
-      StepRecord step = log.get(first + k);
-      if (k == 0) {
-        startTs = step.timestampMs();
-      }
-      step.writeFeatures(features[k]);
+  /**
+   * The window ending at the newest accepted sample, or {@code null} when the current segment has
+   * fewer than T samples (or none). A fresh copy each call.
+   */
+  public FeatureWindow currentWindow() {
+    if (isEmpty() || segmentSamples < windowLength) {
+      return null;
     }
-    long end = header.lastTimestampMs;
-    boolean warmingUp = end - header.segmentStartMs < spec.longestHorizonMs();
-    return new FeatureWindow(startTs, end, header.segmentSamples(), warmingUp, features);
+    int featureCount = spec.featureCount();
+    float[][] features = new float[windowLength][featureCount];
+    long first = segmentSamples - windowLength;
+    for (int k = 0; k < windowLength; k++) {
+      int at = (int) ((first + k) % windowLength);
+      float[] row = features[k];
+      row[0] = Quantizer.toFeature(stepVoltage[at]);
+      row[1] = Quantizer.toFeature(stepCurrent[at]);
+      row[2] = Quantizer.toFeature(stepTemperature[at]);
+      System.arraycopy(stepMeans, at * meanCount, row, 3, meanCount);
+      if (stepDelta.length > 0) {
+        row[3 + meanCount] = stepDelta[at];
+      }
+    }
+    long start = stepTimestamp[(int) (first % windowLength)];
+    boolean warmingUp = lastTimestampMs - segmentStartMs < spec.longestHorizonMs();
+    return new FeatureWindow(start, lastTimestampMs, segmentSamples, warmingUp, features);
   }
 }

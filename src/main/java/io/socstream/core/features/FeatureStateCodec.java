@@ -139,7 +139,7 @@ public final class FeatureStateCodec {
   }
 
   /** The compact snapshot of {@code state}: its header and every retained step. */
-  public static byte[] encodeSnapshot(BatteryFeatureState state) {
+  public static byte[] encodeSnapshot(StepLogFeatureState state) {
     StateHeader h = state.header();
     StepLog log = state.stepLog();
     ByteWriter out = new ByteWriter(256);
@@ -200,7 +200,7 @@ public final class FeatureStateCodec {
    * @throws IllegalArgumentException on an unknown version, a truncated or inconsistent snapshot,
    *     or a snapshot made for another window length or other horizons than {@code spec}
    */
-  public static BatteryFeatureState decodeSnapshot(byte[] bytes, FeatureSpec spec, StepLog into) {
+  public static StepLogFeatureState decodeSnapshot(byte[] bytes, FeatureSpec spec, StepLog into) {
     ByteReader in = new ByteReader(bytes, "feature-state snapshot");
     checkVersion(in.readByte(), "snapshot");
     int windowLength = Math.toIntExact(in.readVarLong());
@@ -238,7 +238,7 @@ public final class FeatureStateCodec {
       readSteps(in, h, into);
     }
     in.expectEnd();
-    return BatteryFeatureState.resume(spec, h, into);
+    return StepLogFeatureState.resume(spec, h, into);
   }
 
   private static void readSteps(ByteReader in, StateHeader h, StepLog into) {

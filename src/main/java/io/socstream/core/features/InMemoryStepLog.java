@@ -2,7 +2,7 @@ package io.socstream.core.features;
 
 /**
  * A {@link StepLog} in a growable ring buffer, for the access pattern of {@link
- * BatteryFeatureState}: appends at the newest end, deletes at the oldest end.
+ * StepLogFeatureState}: appends at the newest end, deletes at the oldest end.
  */
 public final class InMemoryStepLog implements StepLog {
 

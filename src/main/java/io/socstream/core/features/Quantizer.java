@@ -9,8 +9,8 @@ package io.socstream.core.features;
  * for it. Rolling sums of counts are exact in {@code long}, so a mean depends only on the set of
  * samples it covers and never on the order in which the sums were built.
  *
- * <p>Every feature value is produced by exactly one of the two methods {@link #toFeature} and
- * {@link #meanFeature}; both paths call them, so equal sums give equal floats.
+ * <p>Every feature value is produced by exactly one of the methods {@link #toFeature}, {@link
+ * #meanFeature} and {@link #deltaFeature}; both paths call them, so equal sums give equal floats.
  */
 public final class Quantizer {
 
@@ -42,6 +42,11 @@ public final class Quantizer {
   /** The float32 feature of one quantised value. */
   public static float toFeature(int count) {
     return (float) (count / SCALE);
+  }
+
+  /** The float32 Δt feature, seconds, of an interval of {@code ms} milliseconds. */
+  public static float deltaFeature(long ms) {
+    return (float) (ms / 1000.0);
   }
 
   /** The float32 mean of {@code n} quantised values that sum to {@code sum}: double, then cast. */

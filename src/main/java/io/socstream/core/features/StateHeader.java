@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Sequence numbers count accepted samples of the battery from 0 and never restart, not even at a
  * gap, so step-record keys of an old segment never collide with new ones. Mutated only by {@link
- * BatteryFeatureState}.
+ * StepLogFeatureState}.
  */
 public final class StateHeader {
 

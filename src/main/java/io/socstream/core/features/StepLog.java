@@ -1,7 +1,7 @@
 package io.socstream.core.features;
 
 /**
- * Where a {@link BatteryFeatureState} keeps its per-step records, keyed by sequence number.
+ * Where a {@link StepLogFeatureState} keeps its per-step records, keyed by sequence number.
  *
  * <p>The state appends one record per accepted sample (strictly increasing sequence numbers), reads
  * the last T records to build a window plus the oldest record of each horizon to evict it, and

@@ -263,8 +263,9 @@ public record ModelCard(
 
   /**
    * Fails when this model cannot serve features computed with {@code servingSpec}: a different
-   * window length, different averaging horizons (hence different features) or a different gap rule.
-   * The streams app calls this at start-up so a mismatched model never serves.
+   * window length, different averaging horizons (hence different features), a different gap rule,
+   * or a different block length or Δt feature. The streams app calls this at start-up so a
+   * mismatched model never serves.
    *
    * @throws ModelCardException listing every difference
    */
@@ -297,6 +298,18 @@ public record ModelCard(
               + ", serving uses "
               + servingSpec.maxGapMs());
     }
+    if (modelSpec.blockSeconds() != servingSpec.blockSeconds()
+        || modelSpec.deltaTimeFeature() != servingSpec.deltaTimeFeature()) {
+      problems.add(
+          "features.block_s/delta_t: model expects "
+              + modelSpec.blockSeconds()
+              + " s blocks, delta_t "
+              + modelSpec.deltaTimeFeature()
+              + ", serving uses "
+              + servingSpec.blockSeconds()
+              + " s blocks, delta_t "
+              + servingSpec.deltaTimeFeature());
+    }
     if (!problems.isEmpty()) {
       throw new ModelCardException(
           "Model " + modelVersion + " does not match the serving feature contract", problems);
@@ -307,7 +320,11 @@ public record ModelCard(
   public FeatureSpec featureSpec() {
     Objects.requireNonNull(features, "features");
     return new FeatureSpec(
-        features.windowLength(), features.averagingHorizonsSeconds(), features.maxGapMs());
+        features.windowLength(),
+        features.averagingHorizonsSeconds(),
+        features.maxGapMs(),
+        features.blockSecondsOrLegacy(),
+        features.deltaTimeOrLegacy());
   }
 
   /** Steps per window (T). */

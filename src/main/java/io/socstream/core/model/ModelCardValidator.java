@@ -161,7 +161,11 @@ final class ModelCardValidator {
       try {
         spec =
             new FeatureSpec(
-                features.windowLength(), features.averagingHorizonsSeconds(), features.maxGapMs());
+                features.windowLength(),
+                features.averagingHorizonsSeconds(),
+                features.maxGapMs(),
+                features.blockSecondsOrLegacy(),
+                features.deltaTimeOrLegacy());
       } catch (IllegalArgumentException e) {
         problems.add("features: " + e.getMessage());
       }

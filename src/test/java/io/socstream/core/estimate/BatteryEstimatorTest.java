@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class BatteryEstimatorTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(3, List.of(5), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(3, List.of(5), 60_000L, 1, true);
   private static final FusionParameters FUSION =
       new FusionParameters(List.of(new CapacityPoint(25, 3.0, 3.0)), 1e-8, 1e-3, 1e-4, 4);
 

@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class FeatureStateCodecTest {
 
-  private static final FeatureSpec SPEC = FeatureSpec.defaults(); // T=30, 500 s, 60 s gap
+  private static final FeatureSpec SPEC = new FeatureSpec(30, List.of(500), 60_000); // legacy v1
 
-  private static BatteryFeatureState fed(FeatureSpec spec, List<Sample> samples) {
-    BatteryFeatureState state = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
+  private static StepLogFeatureState fed(FeatureSpec spec, List<Sample> samples) {
+    StepLogFeatureState state = StepLogFeatureState.fresh(spec, new InMemoryStepLog());
     samples.forEach(state::accept);
     return state;
   }
 
   @Test
   void headerAndStepRoundTrip() {
-    BatteryFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_25C).samples());
+    StepLogFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_25C).samples());
     StateHeader header = state.header();
     StepRecord newest = state.stepLog().get(header.newestSeq());
 
@@ -34,10 +34,10 @@ class FeatureStateCodecTest {
   void snapshotRoundTripContinuesExactlyAsUninterrupted() {
     List<Sample> samples = Fixtures.load(Fixtures.MIXED1_25C).samples();
     int half = samples.size() / 2;
-    BatteryFeatureState uninterrupted = fed(SPEC, samples.subList(0, half));
+    StepLogFeatureState uninterrupted = fed(SPEC, samples.subList(0, half));
     byte[] snapshot = FeatureStateCodec.encodeSnapshot(uninterrupted);
 
-    BatteryFeatureState restored =
+    StepLogFeatureState restored =
         FeatureStateCodec.decodeSnapshot(snapshot, SPEC, new InMemoryStepLog());
 
     assertThat(restored.header()).isEqualTo(uninterrupted.header());
@@ -51,10 +51,10 @@ class FeatureStateCodecTest {
 
   @Test
   void snapshotOfAnEmptyStateRoundTrips() {
-    BatteryFeatureState empty = BatteryFeatureState.fresh(SPEC, new InMemoryStepLog());
+    StepLogFeatureState empty = StepLogFeatureState.fresh(SPEC, new InMemoryStepLog());
     byte[] bytes = FeatureStateCodec.encodeSnapshot(empty);
 
-    BatteryFeatureState restored =
+    StepLogFeatureState restored =
         FeatureStateCodec.decodeSnapshot(bytes, SPEC, new InMemoryStepLog());
 
     assertThat(restored.header()).isEqualTo(empty.header());
@@ -65,7 +65,7 @@ class FeatureStateCodecTest {
   void snapshotAfter2000SamplesAt1HzFitsIn8KiB() {
     List<Sample> samples = Fixtures.twoThousandSamples();
     assertThat(samples).hasSize(2000);
-    BatteryFeatureState state = fed(SPEC, samples);
+    StepLogFeatureState state = fed(SPEC, samples);
 
     int size = FeatureStateCodec.encodeSnapshot(state).length;
 
@@ -88,7 +88,7 @@ class FeatureStateCodecTest {
             new FeatureSpec(30, List.of(1500), 60_000),
             new FeatureSpec(120, List.of(1500), 60_000))) {
       for (int n : new int[] {1, 10, 2000}) {
-        BatteryFeatureState state = fed(spec, samples.subList(0, n));
+        StepLogFeatureState state = fed(spec, samples.subList(0, n));
         headerSizes.add(FeatureStateCodec.encodeHeader(state.header()).length);
         stepSizes.add(
             FeatureStateCodec.encodeStep(state.stepLog().get(state.header().newestSeq())).length);
@@ -104,7 +104,7 @@ class FeatureStateCodecTest {
 
   @Test
   void unknownVersionIsRejectedByName() {
-    BatteryFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_N10C).samples());
+    StepLogFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_N10C).samples());
     byte[] header = FeatureStateCodec.encodeHeader(state.header());
     byte[] step = FeatureStateCodec.encodeStep(state.stepLog().get(state.header().newestSeq()));
     byte[] snapshot = FeatureStateCodec.encodeSnapshot(state);
@@ -126,7 +126,7 @@ class FeatureStateCodecTest {
 
   @Test
   void truncatedOrForeignSpecSnapshotsAreRejected() {
-    BatteryFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_N10C).samples());
+    StepLogFeatureState state = fed(SPEC, Fixtures.load(Fixtures.MIXED1_N10C).samples());
     byte[] snapshot = FeatureStateCodec.encodeSnapshot(state);
     byte[] truncated = java.util.Arrays.copyOf(snapshot, snapshot.length - 3);
 
@@ -142,7 +142,7 @@ class FeatureStateCodecTest {
         .hasMessageContaining("T=30");
     assertThatThrownBy(
             () ->
-                BatteryFeatureState.resume(
+                StepLogFeatureState.resume(
                     new FeatureSpec(30, List.of(300), 60_000),
                     state.header(),
                     new InMemoryStepLog()))

@@ -39,7 +39,7 @@ class NormalizationTest {
     WindowBlock block = cycle.windowBlock(spec, true);
 
     Normalization n = Normalization.fit(block);
-    assertThat(Normalization.fit(windows.stream().map(BatchWindow::window).toList(), 5))
+    assertThat(Normalization.fit(windows.stream().map(BatchWindow::window).toList(), 6))
         .isEqualTo(n);
 
     float[] values = block.features().clone();

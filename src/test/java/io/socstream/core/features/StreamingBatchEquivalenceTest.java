@@ -4,100 +4,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.core.data.Fixtures;
 import io.socstream.core.data.RecordedCycle;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The streaming state and the batch extractor must give bitwise identical windows. */
+/**
+ * Features v2: the fixed-size streaming state and the batch extractor give bitwise identical
+ * windows, at 1 Hz and at sparse, jittered rates, across duplicates, late and invalid samples and a
+ * gap, also when the state is decoded from its bytes before every sample (as the stream does).
+ */
 class StreamingBatchEquivalenceTest {
 
   static Stream<Arguments> cases() {
     FeatureSpec defaults = FeatureSpec.defaults();
-    FeatureSpec several = new FeatureSpec(7, List.of(2, 10, 60), 5_000);
-    FeatureSpec long120 = new FeatureSpec(120, List.of(30, 500), 60_000);
+    FeatureSpec several = new FeatureSpec(7, List.of(4, 10, 60), 5_000, 2, true);
+    FeatureSpec noDelta = new FeatureSpec(120, List.of(30, 500), 60_000, 10, false);
     return Stream.of(
-        Arguments.of(Fixtures.MIXED1_25C, defaults),
-        Arguments.of(Fixtures.MIXED1_N10C, defaults),
-        Arguments.of(Fixtures.MIXED1_25C, several),
-        Arguments.of(Fixtures.MIXED1_N10C, long120));
+        Arguments.of(Fixtures.MIXED1_25C, defaults, 1),
+        Arguments.of(Fixtures.MIXED1_N10C, defaults, 1),
+        Arguments.of(Fixtures.MIXED1_25C, defaults, 10),
+        Arguments.of(Fixtures.MIXED1_N10C, several, 1),
+        Arguments.of(Fixtures.MIXED1_25C, several, 3),
+        Arguments.of(Fixtures.MIXED1_N10C, noDelta, 1));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0} {1} every ~{2} s")
   @MethodSource("cases")
-  void sampleBySampleEqualsBatch(String fixture, FeatureSpec spec) {
-    List<Sample> samples = withDisorder(Fixtures.load(fixture).samples());
+  void sampleBySampleEqualsBatch(String fixture, FeatureSpec spec, int everySeconds) {
+    List<Sample> samples = withDisorder(sparse(Fixtures.load(fixture).samples(), everySeconds));
 
     List<BatchWindow> batch = BatchFeatureExtractor.windows(samples, spec);
-    List<BatchWindow> streamed =
-        stream(samples, BatteryFeatureState.fresh(spec, new InMemoryStepLog()));
+    List<BatchWindow> streamed = new ArrayList<>();
+    List<BatchWindow> decodedEveryRecord = new ArrayList<>();
+    BatteryFeatureState state = BatteryFeatureState.fresh(spec);
+    byte[] bytes = encode(BatteryFeatureState.fresh(spec));
+    for (int k = 0; k < samples.size(); k++) {
+      FeatureUpdate update = state.accept(samples.get(k));
+      if (update.hasWindow()) {
+        streamed.add(new BatchWindow(k, update.window()));
+      }
+      BatteryFeatureState decoded = BatteryFeatureState.decode(spec, ByteBuffer.wrap(bytes));
+      FeatureUpdate again = decoded.accept(samples.get(k));
+      bytes = encode(decoded);
+      if (again.hasWindow()) {
+        decodedEveryRecord.add(new BatchWindow(k, again.window()));
+      }
+    }
 
-    assertThat(batch).hasSizeGreaterThan(samples.size() / 2);
+    assertThat(batch).hasSizeGreaterThan(samples.size() / 3);
     assertThat(streamed).hasSameSizeAs(batch);
     for (int k = 0; k < batch.size(); k++) {
       assertThat(streamed.get(k)).as("window %d", k).isEqualTo(batch.get(k));
     }
+    assertThat(decodedEveryRecord).isEqualTo(batch);
   }
 
-  @ParameterizedTest(name = "{0} {1}")
+  @ParameterizedTest(name = "{0} {1} every ~{2} s")
   @MethodSource("cases")
-  void acceptWithoutFeaturesGivesTheSameOutcomesTimesAndState(String fixture, FeatureSpec spec) {
-    List<Sample> samples = withDisorder(Fixtures.load(fixture).samples());
-    BatteryFeatureState full = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
-    BatteryFeatureState lean = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
-    for (Sample s : samples) {
-      FeatureUpdate a = full.accept(s);
-      FeatureUpdate b = lean.accept(s, false);
-      assertThat(b.outcome()).isEqualTo(a.outcome());
-      assertThat(b.hasWindow()).isEqualTo(a.hasWindow());
-      if (a.hasWindow()) {
-        assertThat(b.window().features()).isEmpty();
-        assertThat(b.window().startTimestampMs()).isEqualTo(a.window().startTimestampMs());
-        assertThat(b.window().endTimestampMs()).isEqualTo(a.window().endTimestampMs());
-        assertThat(b.window().segmentSamples()).isEqualTo(a.window().segmentSamples());
-        assertThat(b.window().warmingUp()).isEqualTo(a.window().warmingUp());
-      }
-      assertThat(FeatureStateCodec.encodeHeader(lean.header()))
-          .isEqualTo(FeatureStateCodec.encodeHeader(full.header()));
+  void blockHoldsTheSameWindowsAndTargets(String fixture, FeatureSpec spec, int everySeconds) {
+    RecordedCycle full = Fixtures.load(fixture);
+    List<Sample> samples = sparse(full.samples(), everySeconds);
+    double[] labels = new double[samples.size()];
+    for (int k = 0; k < labels.length; k++) {
+      labels[k] = 0.5 + k * 1e-4;
     }
-  }
-
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("cases")
-  void storeBackedStateResumedEveryRecordEqualsBatch(String fixture, FeatureSpec spec) {
-    List<Sample> samples = withDisorder(Fixtures.load(fixture).samples());
-    EncodedStore store = new EncodedStore();
-    byte[] header = FeatureStateCodec.encodeHeader(StateHeader.empty(spec));
-
-    // As the streams app does: decode the header, process one record, write the header back.
-    List<BatchWindow> streamed = new ArrayList<>();
-    for (int k = 0; k < samples.size(); k++) {
-      StateHeader h = FeatureStateCodec.decodeHeader(header);
-      FeatureUpdate update = BatteryFeatureState.resume(spec, h, store).accept(samples.get(k));
-      header = FeatureStateCodec.encodeHeader(h);
-      if (update.hasWindow()) {
-        streamed.add(new BatchWindow(k, update.window()));
-      }
-    }
-
-    assertThat(streamed).isEqualTo(BatchFeatureExtractor.windows(samples, spec));
-    // Nothing leaks: the store holds exactly the steps the header says are retained.
-    StateHeader last = FeatureStateCodec.decodeHeader(header);
-    assertThat((long) store.size()).isEqualTo(last.newestSeq() - last.oldestRetainedSeq() + 1);
-  }
-
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("cases")
-  void blockHoldsTheSameWindowsAndTargets(String fixture, FeatureSpec spec) {
-    RecordedCycle cycle = Fixtures.load(fixture);
-    List<BatchWindow> windows = BatchFeatureExtractor.windows(cycle.samples(), spec);
-
-    WindowBlock all = cycle.windowBlock(spec, true);
-    WindowBlock warm = cycle.windowBlock(spec, false);
+    List<BatchWindow> windows = BatchFeatureExtractor.windows(samples, spec);
+    WindowBlock all = BatchFeatureExtractor.extract(samples, labels, spec, true);
+    WindowBlock warm = BatchFeatureExtractor.extract(samples, labels, spec, false);
 
     assertThat(all.count()).isEqualTo(windows.size());
     float[] expected = new float[all.windowSize()];
@@ -106,62 +84,46 @@ class StreamingBatchEquivalenceTest {
       windows.get(w).window().copyInto(expected, 0);
       System.arraycopy(all.features(), all.offsetOf(w), actual, 0, actual.length);
       assertThat(actual).as("window %d", w).containsExactly(expected);
-      assertThat(all.sampleIndex()[w]).isEqualTo(windows.get(w).sampleIndex());
-      assertThat(all.targets()[w]).isEqualTo((float) cycle.soc()[windows.get(w).sampleIndex()]);
+      assertThat(all.targets()[w]).isEqualTo((float) labels[windows.get(w).sampleIndex()]);
     }
-    long warmedUp = windows.stream().filter(w -> !w.window().warmingUp()).count();
-    assertThat(warm.count()).isEqualTo(warmedUp);
+    assertThat(warm.count())
+        .isEqualTo(windows.stream().filter(w -> !w.window().warmingUp()).count());
   }
 
-  private static List<BatchWindow> stream(List<Sample> samples, BatteryFeatureState state) {
-    List<BatchWindow> out = new ArrayList<>();
-    for (int k = 0; k < samples.size(); k++) {
-      FeatureUpdate update = state.accept(samples.get(k));
-      if (update.hasWindow()) {
-        out.add(new BatchWindow(k, update.window()));
+  /** Every sample, or about one per {@code seconds} with ±40 % jitter (seeded). */
+  private static List<Sample> sparse(List<Sample> samples, int seconds) {
+    if (seconds == 1) {
+      return samples;
+    }
+    Random random = new Random(seconds);
+    List<Sample> out = new ArrayList<>();
+    long next = Long.MIN_VALUE;
+    for (Sample s : samples) {
+      if (s.timestampMs() >= next) {
+        out.add(s);
+        next = s.timestampMs() + Math.round(1000 * seconds * (0.6 + 0.8 * random.nextDouble()));
       }
     }
     return out;
   }
 
-  /** Real data plus a duplicate, a late sample, an invalid one and a 2-minute gap. */
+  /** The data plus a duplicate, a late sample, an invalid one and a 2-minute gap. */
   private static List<Sample> withDisorder(List<Sample> clean) {
-    List<Sample> out = new ArrayList<>(clean.subList(0, 200));
-    out.add(clean.get(199)); // duplicate
-    out.add(clean.get(150)); // out of order
-    out.add(new Sample(clean.get(199).timestampMs() + 10, Double.NaN, 0, 25)); // invalid
+    int cut = clean.size() / 3;
+    List<Sample> out = new ArrayList<>(clean.subList(0, cut));
+    out.add(clean.get(cut - 1)); // duplicate
+    out.add(clean.get(cut / 2)); // out of order
+    out.add(new Sample(clean.get(cut - 1).timestampMs() + 10, Double.NaN, 0, 25)); // invalid
     long shift = 120_000;
-    for (Sample s : clean.subList(200, clean.size())) {
+    for (Sample s : clean.subList(cut, clean.size())) {
       out.add(new Sample(s.timestampMs() + shift, s.voltage(), s.current(), s.temperature()));
     }
     return out;
   }
 
-  /** A step log that stores encoded bytes, as a Kafka key-value store would. */
-  private static final class EncodedStore implements StepLog {
-    private final Map<Long, byte[]> bytes = new HashMap<>();
-
-    @Override
-    public void put(long seq, StepRecord record) {
-      bytes.put(seq, FeatureStateCodec.encodeStep(record));
-    }
-
-    @Override
-    public StepRecord get(long seq) {
-      byte[] value = bytes.get(seq);
-      if (value == null) {
-        throw new IllegalStateException("no step " + seq);
-      }
-      return FeatureStateCodec.decodeStep(value);
-    }
-
-    @Override
-    public void delete(long seq) {
-      bytes.remove(seq);
-    }
-
-    int size() {
-      return bytes.size();
-    }
+  private static byte[] encode(BatteryFeatureState state) {
+    ByteBuffer out = ByteBuffer.allocate(BatteryFeatureState.encodedSize(state.spec()));
+    state.encode(out);
+    return out.array();
   }
 }

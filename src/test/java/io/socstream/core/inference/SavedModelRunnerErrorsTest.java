@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every way a model directory can be unusable gives a message naming the path and problem. */
 class SavedModelRunnerErrorsTest {
 
-  private static final FeatureSpec SPEC = FeatureSpec.defaults();
+  // A 5-feature spec (legacy v1 names), so the hand-computed values below stay short.
+  private static final FeatureSpec SPEC = new FeatureSpec(30, List.of(500), 60_000L);
 
   @TempDir Path tmp;
   private Path modelDir;

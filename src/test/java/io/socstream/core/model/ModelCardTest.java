@@ -46,7 +46,8 @@ class ModelCardTest {
     ModelCard card = example();
     assertThat(card.modelVersion()).isEqualTo("convlstm-t30-20261127");
     assertThat(card.createdInstant()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
-    assertThat(card.featureSpec()).isEqualTo(FeatureSpec.defaults());
+    // A card without block_s/delta_t is a legacy (features v1) card: per-sample means.
+    assertThat(card.featureSpec()).isEqualTo(new FeatureSpec(30, List.of(500), 60_000L));
     assertThat(card.windowLength()).isEqualTo(30);
     assertThat(card.featureCount()).isEqualTo(5);
     assertThat(card.inputName()).isEqualTo("windows");
@@ -174,7 +175,30 @@ class ModelCardTest {
 
   @Test
   void compatibleWithTheSpecItWasTrainedWith() {
-    example().requireCompatible(FeatureSpec.defaults());
+    example().requireCompatible(new FeatureSpec(30, List.of(500), 60_000L));
+  }
+
+  @Test
+  void featuresV2CardReadsBlocksAndDeltaT() {
+    String v2 =
+        EXAMPLE
+            .replace("[-1, 30, 1, 5, 1]", "[-1, 30, 1, 6, 1]")
+            .replace("\"current_mean_500s\"]", "\"current_mean_500s\",\"delta_t_s\"]")
+            .replace(
+                "\"max_gap_ms\": 60000",
+                "\"max_gap_ms\": 60000, \"block_s\": 10, \"delta_t\": true")
+            .replace("[3.7, -1.2, 25.0, 3.7, -1.2]", "[3.7, -1.2, 25.0, 3.7, -1.2, 3.0]")
+            .replace("[0.3, 2.1, 10.0, 0.25, 1.5]", "[0.3, 2.1, 10.0, 0.25, 1.5, 2.0]");
+    ModelCard card = ModelCard.parse(v2, "v2");
+    assertThat(card.featureSpec()).isEqualTo(FeatureSpec.defaults());
+    card.requireCompatible(FeatureSpec.defaults());
+    assertThatThrownBy(() -> card.requireCompatible(new FeatureSpec(30, List.of(500), 60_000L)))
+        .isInstanceOf(ModelCardException.class)
+        .hasMessageContaining("features.block_s/delta_t: model expects 10 s blocks, delta_t true");
+    assertThatThrownBy(
+            () -> ModelCard.parse(v2.replace("\"block_s\": 10", "\"block_s\": 7"), "bad"))
+        .isInstanceOf(ModelCardException.class)
+        .hasMessageContaining("multiple of blockSeconds");
   }
 
   @Test

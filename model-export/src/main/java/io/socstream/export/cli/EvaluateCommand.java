@@ -1,5 +1,6 @@
 package io.socstream.export.cli;
 
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.export.data.HeldOutTestData;
 import io.socstream.export.eval.ErrorMetrics;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code soc evaluate}: scores a model on the held-out test drive cycles. */
@@ -50,6 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Directory for the report (created).")
   Path out;
 
+  @Mixin SubsamplingOptions subsampling;
+
   @Option(
       names = "--robustness",
       description =
@@ -68,12 +73,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    UnaryOperator<RecordedCycle> thin = subsampling.transform();
     Path modelDir = ModelLocator.resolve(model);
     HeldOutTestData testData = HeldOutTestData.discover(data);
     Files.createDirectories(out);
     EvaluationReport report;
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
-      report = Evaluation.run(socModel, ModelLocator.forDisplay(modelDir), testData, out);
+      report = Evaluation.run(socModel, ModelLocator.forDisplay(modelDir), testData, out, thin);
       if (robustness) {
         var table =
             RobustnessCheck.run(socModel, testData, Perturbation.fieldConditions(lateStartMinutes));
@@ -85,9 +91,10 @@ final class EvaluateCommand implements Callable<Integer> {
     ErrorMetrics all = report.overall();
     System.out.printf(
         Locale.ROOT,
-        "%d test cycles, %d estimates: MAE %.3f %% (model alone %.3f %%), RMSE %.3f %%, max %.3f"
+        "%d test cycles (%s), %d estimates: MAE %.3f %% (model alone %.3f %%), RMSE %.3f %%, max %.3f"
             + " %%; report in %s%n",
         report.cycles().size(),
+        subsampling.describe(),
         all.n(),
         100 * all.mae(),
         100 * report.overallModel().mae(),

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,11 +82,14 @@ final class PredictCommand implements Callable<Integer> {
       description = "Cells in parallel in the pack the input was measured on (default 1).")
   int parallel;
 
+  @Mixin SubsamplingOptions subsampling;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PackLayout layout = packLayout();
+    UnaryOperator<RecordedCycle> thin = subsampling.transform();
     Path modelDir = ModelLocator.resolve(model);
     for (Path input : inputs) {
       InputFiles.requireReadableFile(input);
@@ -93,7 +98,7 @@ final class PredictCommand implements Callable<Integer> {
     try (SavedModelSocModel socModel = SavedModelSocModel.open(modelDir)) {
       RecordingEstimator estimator = new RecordingEstimator(socModel);
       for (Path input : inputs) {
-        RecordedCycle cycle = LgCsvReader.read(input).toCell(layout);
+        RecordedCycle cycle = thin.apply(LgCsvReader.read(input).toCell(layout));
         InputRangeWarning.of(
                 "predict",
                 input.toString(),

@@ -2,10 +2,16 @@ package io.socstream.export.cli;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.model.ModelCard;
+import io.socstream.export.data.RateAugmentation;
 import io.socstream.export.data.TrainingData;
+import io.socstream.export.run.DataSettings;
+import io.socstream.export.run.TrainingRecipe;
 import io.socstream.export.run.TrainingRun;
+import io.socstream.export.train.Architecture;
 import io.socstream.export.train.ConvLstmConfig;
 import io.socstream.export.train.InputLayout;
+import io.socstream.export.train.Regularisation;
+import io.socstream.export.train.Schedule;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -69,7 +75,41 @@ final class TrainCommand implements Callable<Integer> {
       description = "A longer gap between samples restarts the window.")
   long maxGapMs;
 
-  @Option(names = "--filters", defaultValue = "16", description = "ConvLSTM filters per layer.")
+  @Option(
+      names = "--block-s",
+      defaultValue = "10",
+      paramLabel = "SECONDS",
+      description =
+          "Rolling means are summed in time blocks of this length (features v2; each horizon a"
+              + " multiple of it).")
+  int blockSeconds;
+
+  @Option(
+      names = "--delta-t",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Add the feature delta_t_s (seconds since the previous sample).")
+  boolean deltaTime;
+
+  @Option(
+      names = "--rate-augmentation",
+      split = ",",
+      defaultValue = "3,6,10",
+      paramLabel = "SECONDS",
+      description =
+          "Periods of the thinned, jittered copies of every training and validation cycle added"
+              + " beside the 1 Hz windows ('none' = 1 Hz only).")
+  List<String> ratePeriods;
+
+  @Option(
+      names = "--rate-jitter",
+      defaultValue = "0.4",
+      paramLabel = "FRACTION",
+      description = "Jitter of the copies' intervals, uniform +- this fraction of the period.")
+  double rateJitter;
+
+  @Option(names = "--filters", defaultValue = "8", description = "ConvLSTM filters per layer.")
   int filters;
 
   @Option(
@@ -99,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Units of the ReLU dense layers.")
   List<Integer> dense;
 
-  @Option(names = "--dropout", defaultValue = "0.3", description = "Dense dropout while training.")
+  @Option(names = "--dropout", defaultValue = "0", description = "Dense dropout while training.")
   float dropout;
 
   @Option(names = "--l2", defaultValue = "1e-4", description = "L2 penalty on dense kernels.")
@@ -107,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--input-noise",
-      defaultValue = "0",
+      defaultValue = "0.05",
       paramLabel = "STD",
       description =
           "Std of Gaussian noise added to the normalised input windows while training (0 = off);"
@@ -116,7 +156,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--weight-average-decay",
-      defaultValue = "0",
+      defaultValue = "0.999",
       paramLabel = "DECAY",
       description =
           "Decay of an exponential moving average of the weights, updated after every step, e.g."
@@ -126,35 +166,36 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Initial Adam rate.")
   float learningRate;
 
-  @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size.")
+  @Option(names = "--batch", defaultValue = "512", description = "Mini-batch size.")
   int batch;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "Maximum epochs.")
+  @Option(names = "--epochs", defaultValue = "120", description = "Maximum epochs.")
   int epochs;
 
   @Option(
       names = "--patience",
-      defaultValue = "10",
+      defaultValue = "12",
       description = "Epochs without a better validation MAE before stopping.")
   int patience;
 
   @Option(
       names = "--plateau-patience",
-      defaultValue = "4",
+      defaultValue = "5",
       description = "Epochs without a better validation MAE before halving the learning rate.")
   int plateauPatience;
 
   @Option(
       names = "--seed",
-      defaultValue = "42",
+      defaultValue = "7",
       description = "Seeds initial weights, dropout and shuffling.")
   long seed;
 
   @Option(
       names = "--time-budget-minutes",
+      defaultValue = "55",
       paramLabel = "MINUTES",
-      description = "No new epoch starts after this much wall time (default: no limit).")
-  Long timeBudgetMinutes;
+      description = "No new epoch starts after this much wall time (0 = no limit).")
+  long timeBudgetMinutes;
 
   @Option(
       names = "--repair-labels",
@@ -171,19 +212,13 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FeatureSpec spec = new FeatureSpec(window, horizons, maxGapMs);
-    ConvLstmConfig config = config(spec);
+    TrainingRecipe recipe = recipe();
     TrainingData trainingData = TrainingData.discover(data);
     TrainingRun run =
         new TrainingRun(
             trainingData,
-            spec,
-            config,
-            repairLabels,
-            timeBudgetMinutes == null
-                ? Duration.ofDays(365)
-                : Duration.ofMinutes(timeBudgetMinutes),
-            modelVersion == null ? defaultModelVersion(spec) : modelVersion,
+            recipe,
+            modelVersion == null ? defaultModelVersion(recipe.data().features()) : modelVersion,
             recordedCommandLine(),
             out);
     ModelCard card = run.execute();
@@ -198,27 +233,35 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
-  ConvLstmConfig config(FeatureSpec spec) {
-    return new ConvLstmConfig(
-        spec.windowLength(),
-        spec.featureCount(),
-        filters,
-        kernel,
-        layers,
-        dense,
-        dropout,
-        l2,
-        learningRate,
-        batch,
-        epochs,
-        patience,
-        plateauPatience,
-        0.5f,
-        Math.min(1e-6f, learningRate),
-        seed,
-        inputNoise,
-        weightAverageDecay,
-        layout);
+  /** The recipe the flags describe; with no flag, {@link TrainingRecipe#SHIPPED}. */
+  TrainingRecipe recipe() {
+    FeatureSpec spec = new FeatureSpec(window, horizons, maxGapMs, blockSeconds, deltaTime);
+    DataSettings dataSettings = new DataSettings(spec, rateAugmentation(), repairLabels);
+    ConvLstmConfig model =
+        new ConvLstmConfig(
+            new Architecture(
+                spec.windowLength(), spec.featureCount(), filters, kernel, layers, dense, layout),
+            new Regularisation(dropout, l2, inputNoise, weightAverageDecay),
+            new Schedule(
+                learningRate,
+                batch,
+                epochs,
+                patience,
+                plateauPatience,
+                0.5f,
+                Math.min(1e-6f, learningRate),
+                timeBudgetMinutes == 0
+                    ? Schedule.UNLIMITED
+                    : Duration.ofMinutes(timeBudgetMinutes)),
+            seed);
+    return new TrainingRecipe(dataSettings, model);
+  }
+
+  private RateAugmentation rateAugmentation() {
+    if (ratePeriods.size() == 1 && ratePeriods.get(0).equalsIgnoreCase("none")) {
+      return new RateAugmentation(List.of(), rateJitter);
+    }
+    return new RateAugmentation(ratePeriods.stream().map(Double::valueOf).toList(), rateJitter);
   }
 
   /** Parses {@code width} or {@code channels}, in any case. */

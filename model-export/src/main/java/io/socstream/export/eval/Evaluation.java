@@ -1,5 +1,6 @@
 package io.socstream.export.eval;
 
+import io.socstream.core.data.RecordedCycle;
 import io.socstream.core.estimate.FusedSeries;
 import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.SocModel;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +41,27 @@ public final class Evaluation {
    */
   public static EvaluationReport run(
       SocModel model, Path modelDir, HeldOutTestData testData, Path outDir) throws IOException {
+    return run(model, modelDir, testData, outDir, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(SocModel, Path, HeldOutTestData, Path)}, each cycle first passed through {@code
+   * input} (e.g. thinned to 0.1 Hz by {@code --period-s}).
+   */
+  public static EvaluationReport run(
+      SocModel model,
+      Path modelDir,
+      HeldOutTestData testData,
+      Path outDir,
+      UnaryOperator<RecordedCycle> input)
+      throws IOException {
     RecordingEstimator estimator = new RecordingEstimator(model);
     Path plots = Files.createDirectories(outDir.resolve(PLOTS_DIR));
     LabelAudit labelAudit = LabelAudit.ofTrainingFiles(testData.dataDir());
     List<CycleResult> results = new ArrayList<>();
     for (DataFile file : testData.files()) {
       LoadedCycle loaded = CycleLoader.load(file);
-      FusedSeries estimates = estimator.estimate(loaded.cycle());
+      FusedSeries estimates = estimator.estimate(input.apply(loaded.cycle()));
       SocSeries series = estimates.fused();
       if (series.size() == 0) {
         throw new IllegalStateException(

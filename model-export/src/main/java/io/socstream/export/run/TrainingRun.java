@@ -3,7 +3,6 @@ package io.socstream.export.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Normalization;
 import io.socstream.core.model.ModelCard;
 import io.socstream.core.model.TrainingFile;
@@ -21,7 +20,6 @@ import io.socstream.export.train.WindowDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +35,14 @@ import org.tensorflow.TensorFlow;
  * file, so the held-out cycles cannot reach any step of it.
  *
  * @param data the train and validation files
- * @param spec the feature contract
- * @param config model and training hyperparameters (its window shape is set from {@code spec})
- * @param repairLabels whether to make the training and validation labels consistent ({@link
- *     io.socstream.export.prepare.LabelRepair})
- * @param timeBudget no new epoch starts after this much wall time
+ * @param recipe the data settings (features, rate augmentation, label repair) and the model's
+ *     configuration (its time budget included)
  * @param modelVersion the card's model id
  * @param commandLine the exact command line, for the card
  * @param out the model directory to create
  */
 public record TrainingRun(
-    TrainingData data,
-    FeatureSpec spec,
-    ConvLstmConfig config,
-    boolean repairLabels,
-    Duration timeBudget,
-    String modelVersion,
-    String commandLine,
-    Path out) {
+    TrainingData data, TrainingRecipe recipe, String modelVersion, String commandLine, Path out) {
 
   private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -62,13 +50,16 @@ public record TrainingRun(
   /** Trains, exports and writes the card; returns the card. */
   public ModelCard execute() throws IOException {
     requireEmptyOrAbsent(out);
-    PreparedTraining prepared = TrainingSetBuilder.build(data, spec, repairLabels);
-    ConvLstmConfig shaped = config.withShape(spec.windowLength(), spec.featureCount());
+    DataSettings settings = recipe.data();
+    PreparedTraining prepared =
+        TrainingSetBuilder.build(
+            data, settings.features(), settings.repairLabels(), settings.rates());
+    ConvLstmConfig shaped = recipe.model();
     TrainingResult result;
     ValidationScores scores;
     try (ConvLstmModel model = ConvLstmModel.create(shaped)) {
       result =
-          new Trainer(shaped, timeBudget)
+          new Trainer(shaped)
               .train(model, dataset(prepared.train()), dataset(prepared.validation()));
       // After train() the model holds the best epoch's weights: those are exported and scored.
       SavedModelExport.export(model, out);
@@ -92,8 +83,7 @@ public record TrainingRun(
       ValidationScores scores) {
     Map<String, Object> facts = result.toCardMap(shaped);
     ObjectNode hyperparameters = MAPPER.valueToTree(facts.get("hyperparameters"));
-    hyperparameters.put("timeBudgetSeconds", timeBudget.toSeconds());
-    hyperparameters.put("includeWarmingUpWindows", true);
+    hyperparameters.setAll(MAPPER.<ObjectNode>valueToTree(recipe.toCardMap()));
     hyperparameters.set("labelRepair", prepared.labelRepair().toJson());
     List<TrainingFile> files = new ArrayList<>();
     Stream.concat(prepared.trainFiles().stream(), prepared.validationFiles().stream())
@@ -107,7 +97,7 @@ public record TrainingRun(
             modelVersion,
             Instant.now(),
             TensorFlow.version(),
-            spec,
+            recipe.data().features(),
             normalization.mean(),
             normalization.std(),
             new TrainingInfo(files, shaped.seed(), hyperparameters, commandLine),

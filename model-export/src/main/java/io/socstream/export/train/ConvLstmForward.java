@@ -49,27 +49,27 @@ final class ConvLstmForward {
    * @return [batch, 1], linear
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows, boolean training) {
-    int steps = config.windowLength();
-    int width = config.imageWidth();
-    int filters = config.filters();
+    int steps = config.architecture().windowLength();
+    int width = config.architecture().imageWidth();
+    int filters = config.architecture().filters();
     Operand<TFloat32> sequence = windows;
-    if (training && config.inputNoiseStd() > 0f) {
+    if (training && config.regularisation().inputNoiseStd() > 0f) {
       sequence = inputNoise(windows);
     }
     // [batch, T, 1, F, 1] and [batch, T, 1, 1, F] share their memory order: the channels layout
     // needs no op, the first layer's reshape below reads the window as F channels.
     Operand<TFloat32> hidden = null;
-    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+    for (int layer = 0; layer < config.architecture().convLstmLayers(); layer++) {
       List<Operand<TFloat32>> hiddenStates =
           convLstmLayer(layer, sequence, ModelLayout.inputChannels(config, layer));
       hidden = hiddenStates.get(steps - 1);
-      if (layer + 1 < config.convLstmLayers()) {
+      if (layer + 1 < config.architecture().convLstmLayers()) {
         sequence = tf.stack(hiddenStates, Stack.axis(1L));
       }
     }
     Operand<TFloat32> flattened =
         tf.reshape(hidden, tf.constant(new long[] {-1, (long) width * filters}));
-    boolean dropping = training && config.dropout() > 0f;
+    boolean dropping = training && config.regularisation().dropout() > 0f;
     return DenseHead.apply(
         tf,
         config,
@@ -81,14 +81,14 @@ final class ConvLstmForward {
   /**
    * One ConvLSTM layer unrolled over the window; returns the hidden state after every step.
    *
-   * @param sequence [batch, T, 1, W, inputChannels] with W = {@link ConvLstmConfig#imageWidth()}
-   *     (the first layer may get the window as [batch, T, 1, F, 1] in either layout)
+   * @param sequence [batch, T, 1, W, inputChannels] with W = {@link Architecture#imageWidth()} (the
+   *     first layer may get the window as [batch, T, 1, F, 1] in either layout)
    */
   private List<Operand<TFloat32>> convLstmLayer(
       int layer, Operand<TFloat32> sequence, int inputChannels) {
-    int steps = config.windowLength();
-    int width = config.imageWidth();
-    int gateChannels = ModelLayout.GATES * config.filters();
+    int steps = config.architecture().windowLength();
+    int width = config.architecture().imageWidth();
+    int gateChannels = ModelLayout.GATES * config.architecture().filters();
     // The input half of the gates does not depend on the recurrence: one convolution over all
     // steps at once (steps folded into the batch) instead of T small ones.
     Operand<TFloat32> folded =
@@ -127,12 +127,13 @@ final class ConvLstmForward {
             TFloat32.class,
             RandomStandardNormal.seed(config.seed()),
             RandomStandardNormal.seed2(INPUT_NOISE_SEED2));
-    return tf.math.add(windows, tf.math.mul(normal, tf.constant(config.inputNoiseStd())));
+    return tf.math.add(
+        windows, tf.math.mul(normal, tf.constant(config.regularisation().inputNoiseStd())));
   }
 
   /** Inverted dropout: keeps each unit with probability 1 - rate and rescales by 1 / keep. */
   private Operand<TFloat32> dropout(Operand<TFloat32> activations, int layer) {
-    float keep = 1f - config.dropout();
+    float keep = 1f - config.regularisation().dropout();
     // Both op seeds set: TensorFlow then draws the same mask sequence in every fresh session.
     Operand<TFloat32> uniform =
         tf.random.randomUniform(

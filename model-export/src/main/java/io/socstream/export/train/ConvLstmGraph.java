@@ -100,7 +100,7 @@ final class ConvLstmGraph {
             tf.math.square(tf.math.sub(trainingPrediction, targets)),
             tf.constant(new int[] {0, 1}));
     Operand<TFloat32> penalty = tf.constant(0f);
-    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
+    for (int layer = 0; layer < config.architecture().denseUnits().size(); layer++) {
       Operand<TFloat32> kernel = reads.get(ModelLayout.denseKernel(layer));
       penalty =
           tf.math.add(penalty, tf.reduceSum(tf.math.square(kernel), tf.constant(new int[] {0, 1})));
@@ -108,7 +108,7 @@ final class ConvLstmGraph {
     loss =
         tf.withName("loss")
             .math
-            .add(meanSquaredError, tf.math.mul(tf.constant(config.l2()), penalty));
+            .add(meanSquaredError, tf.math.mul(tf.constant(config.regularisation().l2()), penalty));
 
     // Fed with every step rather than held in a variable: Optimizer.minimize differentiates the
     // loss with respect to every VariableV2 in the graph and fails on one the loss does not reach.
@@ -117,7 +117,7 @@ final class ConvLstmGraph {
     Op adamStep = new ScheduledAdam(graph, learningRate).minimize(loss, "train");
 
     averages = new LinkedHashMap<>();
-    if (config.averagesWeights()) {
+    if (config.regularisation().averagesWeights()) {
       trainStep = averagingStep(tf, config, adamStep, initial);
       Map<String, Operand<TFloat32>> averageReads = new LinkedHashMap<>();
       averages.forEach((name, shadow) -> averageReads.put(name, tf.identity(shadow)));
@@ -136,7 +136,7 @@ final class ConvLstmGraph {
    */
   private Op averagingStep(
       Ops tf, ConvLstmConfig config, Op adamStep, Map<String, float[]> initial) {
-    float decay = config.weightAverageDecay();
+    float decay = config.regularisation().weightAverageDecay();
     // d^(n-1) before step n; advanced only after every shadow has been updated.
     Variable<TFloat32> decayPower =
         tf.withName(AVERAGE_PREFIX + "decay_power").variable(tf.withInitScope().constant(1f));
@@ -186,7 +186,12 @@ final class ConvLstmGraph {
         .placeholder(
             TFloat32.class,
             Placeholder.shape(
-                Shape.of(Shape.UNKNOWN_SIZE, config.windowLength(), 1, config.featureCount(), 1)));
+                Shape.of(
+                    Shape.UNKNOWN_SIZE,
+                    config.architecture().windowLength(),
+                    1,
+                    config.architecture().featureCount(),
+                    1)));
   }
 
   /**

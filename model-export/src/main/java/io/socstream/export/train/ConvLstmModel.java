@@ -29,7 +29,7 @@ public final class ConvLstmModel implements AutoCloseable {
     // Variables are initialised by the session on its first run (auto-init): the seeded initial
     // values live in the graph's init scope.
     this.session = new Session(graph.graph);
-    this.learningRate = config.learningRate();
+    this.learningRate = config.schedule().learningRate();
   }
 
   /** Builds the graph and a session with freshly (seeded) initialised parameters. */
@@ -171,8 +171,8 @@ public final class ConvLstmModel implements AutoCloseable {
   }
 
   private TFloat32 windowTensor(float[] windows, int count) {
-    int t = config.windowLength();
-    int f = config.featureCount();
+    int t = config.architecture().windowLength();
+    int f = config.architecture().featureCount();
     long needed = (long) count * t * f;
     if (count < 1 || windows.length < needed) {
       throw new IllegalArgumentException(

@@ -15,7 +15,7 @@ final class DenseHead {
   private DenseHead() {}
 
   /**
-   * ReLU dense layers of {@code config.denseUnits()}, then one linear output.
+   * ReLU dense layers of {@code config.architecture().denseUnits()}, then one linear output.
    *
    * @param flattened [batch, imageWidth * filters]
    * @param afterHiddenLayer applied to each ReLU layer's output with its index (dropout while
@@ -29,7 +29,7 @@ final class DenseHead {
       Operand<TFloat32> flattened,
       BiFunction<Operand<TFloat32>, Integer, Operand<TFloat32>> afterHiddenLayer) {
     Operand<TFloat32> activations = flattened;
-    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
+    for (int layer = 0; layer < config.architecture().denseUnits().size(); layer++) {
       activations =
           afterHiddenLayer.apply(
               tf.nn.relu(

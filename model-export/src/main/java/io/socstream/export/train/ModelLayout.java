@@ -52,10 +52,10 @@ public final class ModelLayout {
   /** The parameters of a model with this configuration, in graph-building order. */
   public static List<ParameterSpec> parameters(ConvLstmConfig config) {
     List<ParameterSpec> specs = new ArrayList<>();
-    int k = config.effectiveKernelWidth();
-    int filters = config.filters();
+    int k = config.architecture().effectiveKernelWidth();
+    int filters = config.architecture().filters();
     int gateChannels = GATES * filters;
-    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+    for (int layer = 0; layer < config.architecture().convLstmLayers(); layer++) {
       int inputChannels = inputChannels(config, layer);
       specs.add(
           new ParameterSpec(
@@ -89,9 +89,9 @@ public final class ModelLayout {
    */
   static List<ParameterSpec> headParameters(ConvLstmConfig config) {
     List<ParameterSpec> specs = new ArrayList<>();
-    int width = config.imageWidth() * config.filters();
-    for (int layer = 0; layer < config.denseUnits().size(); layer++) {
-      int units = config.denseUnits().get(layer);
+    int width = config.architecture().imageWidth() * config.architecture().filters();
+    for (int layer = 0; layer < config.architecture().denseUnits().size(); layer++) {
+      int units = config.architecture().denseUnits().get(layer);
       specs.add(
           new ParameterSpec(
               denseKernel(layer),
@@ -112,7 +112,7 @@ public final class ModelLayout {
 
   /** Input channels of ConvLSTM {@code layer}: the window's in the first, the filters after. */
   static int inputChannels(ConvLstmConfig config, int layer) {
-    return layer == 0 ? config.inputChannels() : config.filters();
+    return layer == 0 ? config.architecture().inputChannels() : config.architecture().filters();
   }
 
   /** Seeded initial values of every parameter, keyed by name, in {@link #parameters} order. */

@@ -54,10 +54,10 @@ final class ServingForward {
    */
   static Map<String, float[]> parameters(ConvLstmConfig config, Map<String, float[]> weights) {
     Map<String, float[]> serving = new LinkedHashMap<>();
-    int filters = config.filters();
-    int width = config.imageWidth();
-    int k = config.effectiveKernelWidth();
-    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+    int filters = config.architecture().filters();
+    int width = config.architecture().imageWidth();
+    int k = config.architecture().effectiveKernelWidth();
+    for (int layer = 0; layer < config.architecture().convLstmLayers(); layer++) {
       float[] input =
           DenseConvLstm.kernelMatrix(
               weights.get(ModelLayout.inputKernel(layer)),
@@ -84,7 +84,7 @@ final class ServingForward {
   /** Shapes of {@link #parameters}, by name. */
   static Map<String, long[]> shapes(ConvLstmConfig config) {
     Map<String, long[]> shapes = new LinkedHashMap<>();
-    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+    for (int layer = 0; layer < config.architecture().convLstmLayers(); layer++) {
       shapes.put(
           stepMatrix(layer),
           new long[] {inputWidth(config, layer) + stateWidth(config), gateWidth(config)});
@@ -119,7 +119,7 @@ final class ServingForward {
    * @return [batch, 1], linear
    */
   Operand<TFloat32> predict(Operand<TFloat32> windows) {
-    int steps = config.windowLength();
+    int steps = config.architecture().windowLength();
     long inputWidth = inputWidth(config, 0);
     // Each step's [batch, inputWidth] columns, split off the flat window (cheaper than a
     // transpose + unstack at small batches).
@@ -130,7 +130,7 @@ final class ServingForward {
                     tf.reshape(windows, tf.constant(new long[] {-1, steps * inputWidth})),
                     (long) steps)
                 .output());
-    for (int layer = 0; layer < config.convLstmLayers(); layer++) {
+    for (int layer = 0; layer < config.architecture().convLstmLayers(); layer++) {
       inputs = layer(layer, inputs);
     }
     return DenseHead.apply(
@@ -172,11 +172,11 @@ final class ServingForward {
   }
 
   private static long inputWidth(ConvLstmConfig config, int layer) {
-    return (long) config.imageWidth() * ModelLayout.inputChannels(config, layer);
+    return (long) config.architecture().imageWidth() * ModelLayout.inputChannels(config, layer);
   }
 
   private static long stateWidth(ConvLstmConfig config) {
-    return (long) config.imageWidth() * config.filters();
+    return (long) config.architecture().imageWidth() * config.architecture().filters();
   }
 
   private static long gateWidth(ConvLstmConfig config) {

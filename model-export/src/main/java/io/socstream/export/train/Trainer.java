@@ -22,16 +22,12 @@ public final class Trainer {
   private final Duration timeBudget;
 
   /**
-   * @param config stopping rules, batch size, seed
-   * @param timeBudget no new epoch starts once this much wall time has passed
+   * @param config stopping rules, batch size, seed; no new epoch starts once its schedule's time
+   *     budget has passed
    */
-  public Trainer(ConvLstmConfig config, Duration timeBudget) {
-    this.config = config;
-    this.timeBudget = timeBudget;
-  }
-
   public Trainer(ConvLstmConfig config) {
-    this(config, Duration.ofDays(365));
+    this.config = config;
+    this.timeBudget = config.schedule().timeBudget();
   }
 
   public TrainingResult train(
@@ -41,16 +37,17 @@ public final class Trainer {
     long start = System.nanoTime();
     Random shuffle = new Random(config.seed());
     int[] order = identity(training.count());
-    int batchSize = config.batchSize();
+    int batchSize = config.schedule().batchSize();
     float[] batchWindows = new float[batchSize * training.windowSize()];
     float[] batchTargets = new float[batchSize];
     PlateauMonitor monitor =
-        new PlateauMonitor(config.earlyStoppingPatience(), config.plateauPatience());
+        new PlateauMonitor(
+            config.schedule().earlyStoppingPatience(), config.schedule().plateauPatience());
     Map<String, float[]> bestWeights = model.inferenceWeights();
     List<EpochStats> history = new ArrayList<>();
     TrainingResult.StopReason stopReason = TrainingResult.StopReason.MAX_EPOCHS;
 
-    for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+    for (int epoch = 1; epoch <= config.schedule().maxEpochs(); epoch++) {
       if (System.nanoTime() - start > timeBudget.toNanos()) {
         stopReason = TrainingResult.StopReason.TIME_BUDGET;
         break;
@@ -83,7 +80,10 @@ public final class Trainer {
         // With weight averaging on, the averaged weights: those were validated.
         bestWeights = model.inferenceWeights();
       } else if (verdict == PlateauMonitor.Verdict.CUT_LEARNING_RATE) {
-        float cut = Math.max(config.minLearningRate(), learningRate * config.plateauFactor());
+        float cut =
+            Math.max(
+                config.schedule().minLearningRate(),
+                learningRate * config.schedule().plateauFactor());
         if (cut < learningRate) {
           LOG.info("validation MAE plateaued: learning rate {} -> {}", learningRate, cut);
           model.setLearningRate(cut);
@@ -111,7 +111,7 @@ public final class Trainer {
    * predicted in batches.
    */
   public double meanAbsoluteError(ConvLstmModel model, WindowDataset data) {
-    int batchSize = config.batchSize();
+    int batchSize = config.schedule().batchSize();
     int size = data.windowSize();
     float[] batch = new float[batchSize * size];
     double sum = 0;
@@ -127,17 +127,17 @@ public final class Trainer {
   }
 
   private void requireShape(WindowDataset data) {
-    if (data.windowLength() != config.windowLength()
-        || data.featureCount() != config.featureCount()) {
+    if (data.windowLength() != config.architecture().windowLength()
+        || data.featureCount() != config.architecture().featureCount()) {
       throw new IllegalArgumentException(
           "data has windows of "
               + data.windowLength()
               + " x "
               + data.featureCount()
               + ", the model expects "
-              + config.windowLength()
+              + config.architecture().windowLength()
               + " x "
-              + config.featureCount());
+              + config.architecture().featureCount());
     }
   }
 

@@ -49,7 +49,8 @@ public record TrainingResult(
     training.put("totalSeconds", totalSeconds);
     training.put("secondsPerEpoch", secondsPerEpoch());
     training.put(
-        "finalLearningRate", history.isEmpty() ? config.learningRate() : last().learningRate());
+        "finalLearningRate",
+        history.isEmpty() ? config.schedule().learningRate() : last().learningRate());
     training.put("parameterCount", ModelLayout.parameterCount(config));
     Map<String, Object> card = new LinkedHashMap<>();
     card.put("hyperparameters", config.toMap());

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.model.ModelCard;
+import io.socstream.export.run.TrainingRecipe;
 import io.socstream.export.train.ConvLstmConfig;
 import io.socstream.export.train.InputLayout;
+import io.socstream.export.train.Regularisation;
+import io.socstream.export.train.Schedule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -105,30 +109,25 @@ class CliExitCodesTest {
   }
 
   @Test
-  void trainDefaultsAreTheTrainersDefaults() {
+  void trainDefaultsAreTheShippedRecipe() {
     TrainCommand train = new TrainCommand();
     new CommandLine(train).parseArgs("--data", "d", "--out", "o");
-    FeatureSpec spec = new FeatureSpec(train.window, train.horizons, train.maxGapMs);
 
-    assertThat(spec).isEqualTo(FeatureSpec.defaults());
-    assertThat(train.config(spec))
-        .isEqualTo(ConvLstmConfig.defaults(spec.windowLength(), spec.featureCount()));
-    assertThat(train.config(spec).inputNoiseStd()).isZero();
-    assertThat(train.config(spec).averagesWeights()).isFalse();
-    assertThat(train.config(spec).inputLayout()).isEqualTo(InputLayout.WIDTH);
+    assertThat(train.recipe()).isEqualTo(TrainingRecipe.SHIPPED);
+    assertThat(train.recipe().data().features()).isEqualTo(FeatureSpec.defaults());
   }
 
   @Test
   void layoutFlagReachesTheConfig() {
     TrainCommand train = new TrainCommand();
     new CommandLine(train).parseArgs("--data", "d", "--out", "o", "--layout", "channels");
-    assertThat(train.config(FeatureSpec.defaults()).inputLayout()).isEqualTo(InputLayout.CHANNELS);
+    assertThat(train.recipe().model().architecture().inputLayout()).isEqualTo(InputLayout.CHANNELS);
     assertThat(CliRun.of("train", "--data", "d", "--out", "o", "--layout", "depth").exitCode())
         .isEqualTo(2);
   }
 
   @Test
-  void regularisationFlagsReachTheConfig() {
+  void flagsReachTheirRecords() {
     TrainCommand train = new TrainCommand();
     new CommandLine(train)
         .parseArgs(
@@ -137,25 +136,41 @@ class CliExitCodesTest {
             "--out",
             "o",
             "--input-noise",
-            "0.05",
+            "0.1",
             "--weight-average-decay",
-            "0.999",
+            "0.99",
             "--dense",
             "32,16",
             "--dropout",
             "0.1",
             "--l2",
-            "0");
-    ConvLstmConfig config = train.config(FeatureSpec.defaults());
+            "0",
+            "--epochs",
+            "7",
+            "--time-budget-minutes",
+            "0",
+            "--rate-augmentation",
+            "none",
+            "--no-delta-t",
+            "--block-s",
+            "20",
+            "--window",
+            "12");
+    TrainingRecipe recipe = train.recipe();
+    ConvLstmConfig config = recipe.model();
 
-    assertThat(config.inputNoiseStd()).isEqualTo(0.05f);
-    assertThat(config.weightAverageDecay()).isEqualTo(0.999f);
-    assertThat(config.denseUnits()).containsExactly(32, 16);
-    assertThat(config.dropout()).isEqualTo(0.1f);
-    assertThat(config.l2()).isZero();
+    assertThat(config.regularisation()).isEqualTo(new Regularisation(0.1f, 0f, 0.1f, 0.99f));
+    assertThat(config.architecture().denseUnits()).containsExactly(32, 16);
+    assertThat(config.architecture().windowLength()).isEqualTo(12);
+    assertThat(config.architecture().featureCount()).isEqualTo(5);
+    assertThat(config.schedule().maxEpochs()).isEqualTo(7);
+    assertThat(config.schedule().timeBudget()).isEqualTo(Schedule.UNLIMITED);
+    assertThat(recipe.data().rates().periodsSeconds()).isEmpty();
+    assertThat(recipe.data().features())
+        .isEqualTo(new FeatureSpec(12, List.of(500), 60_000L, 20, false));
     assertThat(config.toMap())
-        .containsEntry("inputNoiseStd", 0.05f)
-        .containsEntry("weightAverageDecay", 0.999f);
+        .containsEntry("inputNoiseStd", 0.1f)
+        .containsEntry("weightAverageDecay", 0.99f);
     assertThat(
             CliRun.of("train", "--data", "d", "--out", "o", "--weight-average-decay", "1")
                 .exitCode())

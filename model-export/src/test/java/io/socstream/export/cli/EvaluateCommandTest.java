@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** evaluate through the real runner; its numbers must be those of predict's estimates. */
 class EvaluateCommandTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
 
   @TempDir Path dir;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FitFusionCommandTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
 
   @TempDir Path dir;
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FusedPredictEvaluateTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
   private static final FusionParameters FUSION =
       new FusionParameters(
           List.of(new CapacityPoint(-10, 2.5, 2.6), new CapacityPoint(25, 2.8, 2.9)),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PredictCommandTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
 
   @TempDir static Path dir;
   static Path model;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code predict --series/--parallel}: a pack's CSV gives its cell's estimates, and a warning. */
 class PredictPackTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
   private static final int ROWS = 300;
 
   @TempDir static Path dir;

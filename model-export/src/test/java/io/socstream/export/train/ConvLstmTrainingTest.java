@@ -19,7 +19,7 @@ class ConvLstmTrainingTest {
   void lossFallsOverTrainingSteps(InputLayout layout) {
     ConvLstmConfig config = this.config.withInputLayout(layout);
     WindowDataset data = SyntheticWindows.generate(256, 6, 3, 1L);
-    int batch = config.batchSize();
+    int batch = config.schedule().batchSize();
     float[] windows = new float[batch * data.windowSize()];
     float[] targets = new float[batch];
     int[] order = new int[data.count()];
@@ -64,7 +64,7 @@ class ConvLstmTrainingTest {
   void sameSeedGivesSameWeights() {
     WindowDataset training = SyntheticWindows.generate(128, 6, 3, 4L);
     WindowDataset validation = SyntheticWindows.generate(32, 6, 3, 5L);
-    ConvLstmConfig oneEpoch = config.withSchedule(1, 1, 1);
+    ConvLstmConfig oneEpoch = config.withEpochs(1, 1, 1);
     Map<String, float[]> first;
     Map<String, float[]> second;
     try (ConvLstmModel model = ConvLstmModel.create(oneEpoch)) {
@@ -84,8 +84,9 @@ class ConvLstmTrainingTest {
     // A learning rate far below float resolution freezes the weights, so the validation MAE of
     // epoch 1 is never beaten.
     ConvLstmConfig frozen =
-        new ConvLstmConfig(
-            6, 3, 4, 3, 1, List.of(8, 4), 0.3f, 1e-4f, 1e-20f, 32, 50, 4, 2, 0.5f, 1e-30f, 7L);
+        config
+            .with(new Schedule(1e-20f, 32, 50, 4, 2, 0.5f, 1e-30f, Schedule.UNLIMITED))
+            .withSeed(7L);
     WindowDataset training = SyntheticWindows.generate(64, 6, 3, 6L);
     WindowDataset validation = SyntheticWindows.generate(32, 6, 3, 7L);
     try (ConvLstmModel model = ConvLstmModel.create(frozen)) {

@@ -16,13 +16,13 @@ class InputLayoutTest {
 
   @Test
   void widthIsTheDefaultAndTheCardRecordsTheLayout() {
-    assertThat(ConvLstmConfig.defaults(30, 5).inputLayout()).isEqualTo(InputLayout.WIDTH);
+    assertThat(ConvLstmConfig.SHIPPED.architecture().inputLayout()).isEqualTo(InputLayout.WIDTH);
     assertThat(width.toMap()).containsEntry("inputLayout", "width").containsEntry("kernelWidth", 3);
     assertThat(channels.toMap())
         .containsEntry("inputLayout", "channels")
         .containsEntry("kernelWidth", 1);
-    assertThat(channels.withShape(7, 2).withSchedule(1, 1, 1).withRegularisation(0.1f, 0.5f))
-        .extracting(ConvLstmConfig::inputLayout)
+    assertThat(channels.withShape(7, 2).withEpochs(1, 1, 1).withNoiseAndAverage(0.1f, 0.5f))
+        .extracting(c -> c.architecture().inputLayout())
         .isEqualTo(InputLayout.CHANNELS);
   }
 
@@ -40,9 +40,7 @@ class InputLayoutTest {
     // 4 * (3 + 4 + 1) * 4 LSTM + (4 * 8 + 8) + (8 * 4 + 4) + (4 + 1) head
     assertThat(ModelLayout.parameterCount(channels)).isEqualTo(128 + 40 + 36 + 5);
     ConvLstmConfig stacked =
-        new ConvLstmConfig(
-                6, 3, 4, 3, 2, List.of(8), 0.3f, 1e-4f, 1e-3f, 32, 3, 3, 2, 0.5f, 1e-6f, 42L)
-            .withInputLayout(InputLayout.CHANNELS);
+        channels.with(new Architecture(6, 3, 4, 3, 2, List.of(8), InputLayout.CHANNELS));
     assertThat(shapes(stacked)).containsEntry("convlstm_1_input_kernel", List.of(1L, 1L, 4L, 16L));
   }
 
@@ -66,15 +64,15 @@ class InputLayoutTest {
 
   /** A Java LSTM (gates i, f, c, o as in Keras) and the dense head on one window. */
   private double reference(Map<String, float[]> weights, WindowDataset data, int window) {
-    int features = channels.featureCount();
-    int units = channels.filters();
+    int features = channels.architecture().featureCount();
+    int units = channels.architecture().filters();
     float[] inputKernel = weights.get(ModelLayout.inputKernel(0));
     float[] recurrentKernel = weights.get(ModelLayout.recurrentKernel(0));
     float[] bias = weights.get(ModelLayout.gateBias(0));
     double[] hidden = new double[units];
     double[] cell = new double[units];
-    for (int step = 0; step < channels.windowLength(); step++) {
-      int base = (window * channels.windowLength() + step) * features;
+    for (int step = 0; step < channels.architecture().windowLength(); step++) {
+      int base = (window * channels.architecture().windowLength() + step) * features;
       double[] gates = new double[4 * units];
       for (int g = 0; g < gates.length; g++) {
         double z = bias[g];
@@ -94,7 +92,7 @@ class InputLayoutTest {
       }
     }
     double[] activations = hidden;
-    for (int layer = 0; layer < channels.denseUnits().size(); layer++) {
+    for (int layer = 0; layer < channels.architecture().denseUnits().size(); layer++) {
       activations =
           dense(
               activations,

@@ -26,19 +26,19 @@ class RegularisationTest {
 
   @Test
   void defaultsAreOffAndRecordedOnTheCard() {
-    assertThat(config.inputNoiseStd()).isZero();
-    assertThat(config.weightAverageDecay()).isZero();
-    assertThat(config.withRegularisation(0f, 0f)).isEqualTo(config);
+    assertThat(config.regularisation().inputNoiseStd()).isZero();
+    assertThat(config.regularisation().weightAverageDecay()).isZero();
+    assertThat(config.withNoiseAndAverage(0f, 0f)).isEqualTo(config);
     assertThat(config.toMap())
         .containsEntry("inputNoiseStd", 0f)
         .containsEntry("weightAverageDecay", 0f);
-    ConvLstmConfig on = config.withRegularisation(0.2f, 0.99f);
-    assertThat(on.withShape(7, 2).withSchedule(1, 1, 1).withCapacity(2, List.of(3), 8))
-        .extracting(ConvLstmConfig::inputNoiseStd, ConvLstmConfig::weightAverageDecay)
+    ConvLstmConfig on = config.withNoiseAndAverage(0.2f, 0.99f);
+    assertThat(on.withShape(7, 2).withEpochs(1, 1, 1).withSeed(3L).regularisation())
+        .extracting(Regularisation::inputNoiseStd, Regularisation::weightAverageDecay)
         .containsExactly(0.2f, 0.99f);
-    assertThatThrownBy(() -> config.withRegularisation(-0.1f, 0f))
+    assertThatThrownBy(() -> config.withNoiseAndAverage(-0.1f, 0f))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> config.withRegularisation(0f, 1f))
+    assertThatThrownBy(() -> config.withNoiseAndAverage(0f, 1f))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -59,7 +59,7 @@ class RegularisationTest {
   @Test
   void inputNoiseChangesTheTrainingLossOnlyAndRepeatsWithTheSeed() {
     WindowDataset data = SyntheticWindows.generate(64, 6, 3, 21L);
-    ConvLstmConfig noisy = config.withRegularisation(0.5f, 0f);
+    ConvLstmConfig noisy = config.withNoiseAndAverage(0.5f, 0f);
     float clean;
     float[] cleanPredictions;
     try (ConvLstmModel model = ConvLstmModel.create(config)) {
@@ -81,9 +81,9 @@ class RegularisationTest {
   @Test
   void averageFollowsTheBiasCorrectedEmaOfTheWeightsAfterEveryStep() throws Exception {
     double decay = 0.8;
-    ConvLstmConfig averaged = config.withRegularisation(0f, (float) decay);
+    ConvLstmConfig averaged = config.withNoiseAndAverage(0f, (float) decay);
     WindowDataset data = SyntheticWindows.generate(96, 6, 3, 22L);
-    int batch = averaged.batchSize();
+    int batch = averaged.schedule().batchSize();
     float[] windows = new float[batch * data.windowSize()];
     float[] targets = new float[batch];
     int[] order = new int[data.count()];
@@ -157,7 +157,7 @@ class RegularisationTest {
 
   @Test
   void trainerValidatesCheckpointsAndRestoresTheAverage() {
-    ConvLstmConfig averaged = config.withRegularisation(0.1f, 0.9f);
+    ConvLstmConfig averaged = config.withNoiseAndAverage(0.1f, 0.9f);
     WindowDataset training = SyntheticWindows.generate(256, 6, 3, 23L);
     WindowDataset validation = SyntheticWindows.generate(64, 6, 3, 24L);
     try (ConvLstmModel model = ConvLstmModel.create(averaged)) {

@@ -33,8 +33,8 @@ class SavedModelExportTest {
       float inputNoiseStd, float weightAverageDecay, InputLayout layout) throws Exception {
     ConvLstmConfig config =
         SyntheticWindows.tinyConfig()
-            .withSchedule(1, 1, 1)
-            .withRegularisation(inputNoiseStd, weightAverageDecay)
+            .withEpochs(1, 1, 1)
+            .withNoiseAndAverage(inputNoiseStd, weightAverageDecay)
             .withInputLayout(layout);
     WindowDataset training = SyntheticWindows.generate(256, 6, 3, 11L);
     WindowDataset probe = SyntheticWindows.generate(50, 6, 3, 12L);

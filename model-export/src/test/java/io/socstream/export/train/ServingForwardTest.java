@@ -30,25 +30,10 @@ class ServingForwardTest {
     int features = 5;
     ConvLstmConfig config =
         new ConvLstmConfig(
-            steps,
-            features,
-            filters,
-            kernel,
-            layers,
-            List.of(6),
-            0.3f,
-            0f,
-            1e-3f,
-            8,
-            1,
-            1,
-            1,
-            0.5f,
-            1e-6f,
-            5L,
-            0f,
-            0f,
-            layout);
+            new Architecture(steps, features, filters, kernel, layers, List.of(6), layout),
+            new Regularisation(0.3f, 0f, 0f, 0f),
+            new Schedule(1e-3f, 8, 1, 1, 1, 0.5f, 1e-6f, Schedule.UNLIMITED),
+            5L);
     Map<String, float[]> weights = ModelLayout.initialValues(config);
     int batch = 9;
     float[] windows = new float[batch * steps * features];
@@ -90,7 +75,10 @@ class ServingForwardTest {
   void stepMatrixStacksInputOverRecurrentWithTheCandidateColumnsDoubled() {
     int filters = 2;
     int width = 5;
-    ConvLstmConfig config = ConvLstmConfig.defaults(4, width).withCapacity(filters, List.of(3), 8);
+    ConvLstmConfig config =
+        ConvLstmConfig.shipped(4, width)
+            .with(
+                ConvLstmConfig.shipped(4, width).architecture().withCapacity(filters, List.of(3)));
     Map<String, float[]> weights = ModelLayout.initialValues(config);
     float[] input =
         DenseConvLstm.kernelMatrix(weights.get(ModelLayout.inputKernel(0)), 3, 1, filters, width);

@@ -31,8 +31,10 @@ final class SyntheticWindows {
 
   /** A small, fast configuration for tests. */
   static ConvLstmConfig tinyConfig() {
-    return ConvLstmConfig.defaults(6, 3)
-        .withCapacity(4, java.util.List.of(8, 4), 32)
-        .withSchedule(3, 3, 2);
+    return new ConvLstmConfig(
+        new Architecture(6, 3, 4, 3, 1, java.util.List.of(8, 4), InputLayout.WIDTH),
+        new Regularisation(0.3f, 1e-4f, 0f, 0f),
+        new Schedule(1e-3f, 32, 3, 3, 2, 0.5f, 1e-6f, Schedule.UNLIMITED),
+        42L);
   }
 }

@@ -17,10 +17,14 @@ class WeightAverageOverheadBenchmark {
   @Test
   void measure() {
     int batch = 512;
-    ConvLstmConfig base = ConvLstmConfig.defaults(30, 5).withCapacity(16, List.of(64, 32), batch);
+    ConvLstmConfig base =
+        ConvLstmConfig.shipped(30, 5)
+            .with(ConvLstmConfig.shipped(30, 5).architecture().withCapacity(16, List.of(64, 32)))
+            .with(Regularisation.L2_ONLY)
+            .with(ConvLstmConfig.SHIPPED.schedule().withBatchSize(batch));
     WindowDataset data = SyntheticWindows.generate(batch, 30, 5, 1L);
     ConvLstmConfig[] configs = {
-      base, base.withRegularisation(0f, 0.999f), base.withRegularisation(0.05f, 0f)
+      base, base.withNoiseAndAverage(0f, 0.999f), base.withNoiseAndAverage(0.05f, 0f)
     };
     String[] labels = {"off", "ema 0.999", "noise 0.05"};
     ConvLstmModel[] models = new ConvLstmModel[configs.length];

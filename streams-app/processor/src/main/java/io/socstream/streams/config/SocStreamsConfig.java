@@ -762,7 +762,9 @@ public final class SocStreamsConfig {
       return new FeatureSpec(
           windowLength != null ? windowLength : cardSpec.windowLength(),
           horizons.isEmpty() ? cardSpec.averagingHorizonsSeconds() : seconds(horizons),
-          maxGapMs != null ? maxGapMs : cardSpec.maxGapMs());
+          maxGapMs != null ? maxGapMs : cardSpec.maxGapMs(),
+          cardSpec.blockSeconds(),
+          cardSpec.deltaTimeFeature());
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException(
           FEATURES_HORIZONS_S, get(FEATURES_HORIZONS_S), e.getMessage());

@@ -4,7 +4,6 @@ import io.socstream.avro.Telemetry;
 import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.FeatureUpdate;
-import io.socstream.core.features.InMemoryStepLog;
 import io.socstream.core.features.Sample;
 import io.socstream.core.features.SampleOutcome;
 import io.socstream.streams.config.SocStreamsConfig;
@@ -27,7 +26,7 @@ public record ExpectedOutput(long events, long deadLetters) {
   public static ExpectedOutput of(
       List<ReplayRecord> records, FeatureSpec spec, SocStreamsConfig config, long wallClockMs) {
     TelemetryValidator validator = TelemetryValidator.from(config);
-    BatteryFeatureState state = BatteryFeatureState.fresh(spec, new InMemoryStepLog());
+    BatteryFeatureState state = BatteryFeatureState.fresh(spec);
     long events = 0;
     long dead = 0;
     for (ReplayRecord r : records) {
@@ -42,7 +41,7 @@ public record ExpectedOutput(long events, long deadLetters) {
               cell.getVoltageV(),
               cell.getCurrentA(),
               cell.getTemperatureC());
-      long newest = state.header().lastTimestampMs();
+      long newest = state.lastTimestampMs();
       FeatureUpdate update = state.accept(sample);
       if (update.outcome() == SampleOutcome.INVALID
           || (update.outcome() == SampleOutcome.OUT_OF_ORDER
