@@ -116,7 +116,7 @@ public record FusionFit(
     NoiseGrid.Result grid = NoiseGrid.search(scenarios, model.featureSpec(), capacity);
     if (gridLog != null) {
       gridLog.println(
-          "tau_s c_s w objective "
+          "tau_s c_s w kappa objective "
               + String.join(" ", scenarios.stream().map(NoiseGrid.Scenario::name).toList()));
       for (NoiseGrid.Score score : grid.all()) {
         StringBuilder line =
