@@ -38,7 +38,7 @@ final class NoiseGrid {
   static final double[] WARM_UP_FACTORS = {1, 4, 16, 64};
 
   /** Integration-error coefficients κ tried (0 = the term off). */
-  static final double[] INTEGRATION_NOISE = {0, 0.01, 0.1, 1};
+  static final double[] INTEGRATION_NOISE = {0, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3};
 
   /**
    * The validation cycles under one condition, with the model's outputs for them.
