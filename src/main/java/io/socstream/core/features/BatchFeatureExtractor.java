@@ -10,9 +10,9 @@ import java.util.List;
  * <p>It is a deliberately independent implementation, so that each path checks the other: it
  * filters the samples by the acceptance rules, takes prefix sums of the quantised values and finds
  * each horizon's first sample with a two-pointer scan (the first sample of the horizon's oldest
- * block in features v2; the first sample after {@code t - h} for legacy v1 specs, which the
- * deprecated {@link StepLogFeatureState} computes), instead of maintaining block sums. The per-step
- * feature rows of one recording are computed once; a window is then a contiguous slice of T rows.
+ * block in features v2; the first sample after {@code t - h} for legacy v1 specs, which only this
+ * offline path still computes), instead of maintaining block sums. The per-step feature rows of one
+ * recording are computed once; a window is then a contiguous slice of T rows.
  */
 public final class BatchFeatureExtractor {
 

@@ -16,9 +16,9 @@ import java.util.List;
  * <p><b>Features v2</b> ({@link #blockSeconds()} &ge; 1): a rolling mean covers the fixed-size time
  * blocks of the horizon (see {@link BatteryFeatureState}), so the state is constant-size whatever
  * the rate. <b>Legacy v1</b> ({@code blockSeconds == 0}, no Δt): a mean covers every sample of
- * {@code (t - h, t]}; kept so that cards of older models still read, evaluate offline ({@link
- * BatchFeatureExtractor}) and serve through the deprecated step-log pipeline ({@link
- * StepLogFeatureState}); {@link BatteryFeatureState} computes v2 only.
+ * {@code (t - h, t]}; kept so that cards of older models still read and cut windows offline ({@link
+ * BatchFeatureExtractor}); {@link BatteryFeatureState}, hence the stream and predict, computes v2
+ * only.
  *
  * <p>The model card stores these values, so training and serving always agree on them.
  *

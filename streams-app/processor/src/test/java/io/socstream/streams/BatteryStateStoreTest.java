@@ -38,7 +38,7 @@ class BatteryStateStoreTest {
 
   /** 2 s horizon, 1 s spacing: a step leaves the horizon two samples later; gap over 5 s. */
   private static FeatureSpec spec(int windowLength) {
-    return new FeatureSpec(windowLength, List.of(2), 5_000L);
+    return new FeatureSpec(windowLength, List.of(2), 5_000L, 1, true);
   }
 
   @TempDir Path dir;

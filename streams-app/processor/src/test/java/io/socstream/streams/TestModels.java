@@ -14,7 +14,8 @@ import java.nio.file.Path;
 public final class TestModels {
 
   /** Small on purpose: T = 5 steps, one 10 s horizon, a gap over 5 s restarts the segment. */
-  public static final FeatureSpec SPEC = new FeatureSpec(5, java.util.List.of(10), 5_000L);
+  public static final FeatureSpec SPEC =
+      new FeatureSpec(5, java.util.List.of(10), 5_000L, 10, true);
 
   private static Path dir;
   private static SavedModelRunner runner;

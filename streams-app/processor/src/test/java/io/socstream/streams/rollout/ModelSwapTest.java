@@ -44,7 +44,8 @@ class ModelSwapTest {
   static void exportModels() {
     v1 = RolloutFixtures.export(models.resolve("v1"), TestModels.SPEC, "v1");
     v2 = RolloutFixtures.export(models.resolve("v2"), TestModels.SPEC, "v2");
-    FeatureSpec six = new FeatureSpec(6, TestModels.SPEC.averagingHorizonsSeconds(), 5_000L);
+    FeatureSpec six =
+        new FeatureSpec(6, TestModels.SPEC.averagingHorizonsSeconds(), 5_000L, 10, true);
     wrongWindow = RolloutFixtures.export(models.resolve("t6"), six, "v-t6");
   }
 

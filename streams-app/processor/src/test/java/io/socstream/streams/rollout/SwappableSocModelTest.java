@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Leases pin a batch's models; a swapped-out model closes after its last lease. */
 class SwappableSocModelTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(5, List.of(10), 5_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(5, List.of(10), 5_000L, 10, true);
 
   /** A model answering its version number, counting closes. */
   private static final class Fake implements SocModel {
@@ -82,7 +82,7 @@ class SwappableSocModelTest {
   void refusesAModelForAnotherFeatureSpec() {
     Fake v1 = new Fake("v1", SPEC);
     SwappableSocModel models = new SwappableSocModel(v1);
-    Fake other = new Fake("v9", new FeatureSpec(6, List.of(10), 5_000L));
+    Fake other = new Fake("v9", new FeatureSpec(6, List.of(10), 5_000L, 10, true));
 
     assertThatThrownBy(() -> models.swapPrimary(other))
         .isInstanceOf(ModelCardException.class)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** A battery's value round-trips, and the ops endpoint reads its estimate without the rest. */
 class BatteryStateCodecTest {
 
-  private static final FeatureSpec SPEC = new FeatureSpec(3, List.of(4), 5_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(3, List.of(4), 5_000L, 1, true);
 
   private static final FusionParameters FUSION =
       new FusionParameters(

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoIT {
 
   /** T = 10 steps, a 30 s mean, gaps up to 60 s (the slice has none over 1.2 s). */
-  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L);
+  private static final FeatureSpec SPEC = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
 
   private static final int ROWS = 400;
 

@@ -157,7 +157,7 @@ class DemoReportTest {
 
   @Test
   void expectedOutputFollowsTheFeaturePipeline() {
-    FeatureSpec spec = new FeatureSpec(10, List.of(30), 60_000L);
+    FeatureSpec spec = new FeatureSpec(10, List.of(30), 60_000L, 10, true);
     SocStreamsConfig config = SocStreamsConfig.defaultsOnly();
     List<ReplayRecord> records = ReplayInputs.fromCycle(input("b4", 100).cycle(), "b4");
     long now = System.currentTimeMillis();
