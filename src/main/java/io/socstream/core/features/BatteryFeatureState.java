@@ -244,6 +244,19 @@ public final class BatteryFeatureState {
     return lastTimestampMs;
   }
 
+  /**
+   * Milliseconds between the two newest accepted samples of the current segment: the battery's
+   * recent cadence; 0 while the segment has fewer than two samples (or T is 1).
+   */
+  public long lastIntervalMs() {
+    if (segmentSamples < 2 || windowLength < 2) {
+      return 0L;
+    }
+    int newest = (int) ((segmentSamples - 1) % windowLength);
+    int previous = (int) ((segmentSamples - 2) % windowLength);
+    return stepTimestamp[newest] - stepTimestamp[previous];
+  }
+
   /** Timestamp of the first sample of the current segment (undefined while empty). */
   public long segmentStartMs() {
     return segmentStartMs;

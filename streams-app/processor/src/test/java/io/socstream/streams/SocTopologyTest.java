@@ -237,6 +237,27 @@ class SocTopologyTest {
   }
 
   @Test
+  void sparseTelemetryIsNotHeldSampleAfterSample() {
+    // One sample per 4 s against a 2 s tolerance: only the segment's second sample (no cadence
+    // known yet) is held; after that the cadence sets the threshold and the newest sample's
+    // estimate comes at once, not one sample late.
+    List<Telemetry> input = new ArrayList<>();
+    for (int n = 0; n < 20; n++) {
+      input.add(step("b1", 4 * n));
+    }
+    try (TopologyFixture f = start(Map.of(SocStreamsConfig.OUT_OF_ORDER_TOLERANCE_MS, "2000"))) {
+      List<SocEstimate> out = run(f, input);
+
+      assertThat(metric(f, "held-jumps-total")).isEqualTo(1.0);
+      assertThat(metric(f, "confirmed-jumps-total")).isEqualTo(1.0);
+      assertThat(out).hasSize(20 - T + 1);
+      assertThat(out.get(out.size() - 1).getWindowEnd())
+          .isEqualTo(input.get(input.size() - 1).getTimestamp());
+      assertThat(f.deadLetters()).isEmpty();
+    }
+  }
+
+  @Test
   void everyKthWindowIsEmitted() {
     try (TopologyFixture f = start(Map.of(SocStreamsConfig.EMIT_EVERY, "3"))) {
       List<Telemetry> input = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.socstream.streams.features;
 
 import io.socstream.avro.DeadLetterReason;
+import io.socstream.core.features.BatteryFeatureState;
 import io.socstream.core.features.FeatureUpdate;
 import io.socstream.core.features.FeatureWindow;
 import io.socstream.core.features.Quantizer;
@@ -41,16 +42,20 @@ import org.slf4j.LoggerFactory;
  *       earlier record); the next sample and all that follow are processed as if it never came.
  * </ul>
  *
- * Clean data at a steady rate faster than the tolerance is never held, so stream and offline
- * windows stay identical. Metrics (group {@code soc-features}): {@code duplicate-samples}, {@code
- * out-of-order-samples}, {@code late-samples}, {@code gap-restarts}, {@code held-jumps}, {@code
- * confirmed-jumps}, {@code unconfirmed-jumps}.
+ * "Ahead" is relative to the battery's own cadence (see {@link #holdThresholdMs}): clean data at a
+ * steady rate, 1 Hz or one sample per 10 s, is not held after a segment's second sample, and the
+ * accepted sequence, so every window, is the same as offline either way. Metrics (group {@code
+ * soc-features}): {@code duplicate-samples}, {@code out-of-order-samples}, {@code late-samples},
+ * {@code gap-restarts}, {@code held-jumps}, {@code confirmed-jumps}, {@code unconfirmed-jumps}.
  */
 public final class SampleIntake {
 
   static final String METRICS_SCOPE = "soc-features";
 
   private static final Logger LOG = LoggerFactory.getLogger(SampleIntake.class);
+
+  /** Jumps up to this many times the battery's last interval are its cadence, not a bad clock. */
+  static final long CADENCE_FACTOR = 3;
 
   /** What the engine does around an accept. */
   public interface Listener {
@@ -97,6 +102,17 @@ public final class SampleIntake {
   }
 
   /**
+   * How far ahead of the battery's newest sample a sample may be and still be accepted at once: the
+   * out-of-order tolerance, or {@value #CADENCE_FACTOR} times the battery's own last interval when
+   * that is larger. So telemetry every 10 s (intervals jittered by a few seconds) is not held
+   * sample after sample, which would delay every estimate by one sample; a jump well beyond the
+   * battery's cadence is still held until confirmed.
+   */
+  private long holdThresholdMs(BatteryFeatureState features) {
+    return Math.max(outOfOrderToleranceMs, CADENCE_FACTOR * features.lastIntervalMs());
+  }
+
+  /**
    * Takes one sample of {@code batteryId} into {@code state}. Returns null, or the refusal to throw
    * once the state is stored (the state may have changed before the refusal: a held sample
    * released).
@@ -127,7 +143,7 @@ public final class SampleIntake {
     var features = state.estimator().features();
     if (!FeatureStateAccess.isEmpty(features)
         && sample.timestampMs() - FeatureStateAccess.lastTimestampMs(features)
-            > outOfOrderToleranceMs
+            > holdThresholdMs(features)
         && isQuantizable(sample)) {
       heldJumps.record();
       state.hold(sample);
