@@ -15,6 +15,7 @@ import io.socstream.streams.config.SocStreamsConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -78,13 +79,16 @@ class SocMetricsWiringTest {
 
   @Test
   void lingeringBatchesAreRecordedWithTheirSize() {
-    // B = 4 and a long linger: windows wait until four are pending, then one call of four.
+    // B = 4 and a long linger: windows of four batteries wait until four are pending, then one
+    // call of four (a battery has at most one pending window, so batches span batteries).
     try (TopologyFixture f =
         TopologyFixture.start(
             dir, Map.of(SocStreamsConfig.BATCH_SIZE, "4", SocStreamsConfig.LINGER_MS, "3600000"))) {
       int t = TestModels.SPEC.windowLength();
-      for (int n = 0; n < t - 1 + 8; n++) {
-        f.pipe(step("b1", n));
+      for (int n = 0; n < t + 1; n++) {
+        for (String battery : List.of("b1", "b2", "b3", "b4")) {
+          f.pipe(step(battery, n));
+        }
       }
       assertThat(f.estimates()).hasSize(8);
       DistributionSummary batches =
