@@ -63,6 +63,7 @@ class RunCommandIT {
     s.put(SocStreamsConfig.TELEMETRY_TOPIC, prefix + ".telemetry");
     s.put(SocStreamsConfig.SOC_TOPIC, prefix + ".soc");
     s.put(SocStreamsConfig.DLQ_TOPIC, prefix + ".dlq");
+    s.put(SocStreamsConfig.SHADOW_TOPIC, prefix + ".soc.shadow");
     return SocStreamsConfig.of(s);
   }
 
@@ -74,7 +75,7 @@ class RunCommandIT {
 
     List<String> created = TopicSetup.ensure(admin, c, Duration.ofSeconds(10));
 
-    assertThat(created).containsExactly("a.telemetry", "a.dlq");
+    assertThat(created).containsExactly("a.telemetry", "a.dlq", "a.soc.shadow");
     Map<String, TopicDescription> topics = describe(List.of("a.telemetry", "a.soc", "a.dlq"));
     assertThat(topics.get("a.telemetry").partitions()).hasSize(4);
     assertThat(topics.get("a.dlq").partitions()).hasSize(4);
@@ -130,6 +131,7 @@ class RunCommandIT {
             SocStreamsConfig.TELEMETRY_TOPIC + "=c.telemetry",
             SocStreamsConfig.SOC_TOPIC + "=c.soc",
             SocStreamsConfig.DLQ_TOPIC + "=c.dlq",
+            SocStreamsConfig.SHADOW_TOPIC + "=c.soc.shadow",
             SocStreamsConfig.TOPICS_CREATE + "=false",
             SocStreamsConfig.MODEL_DIR + "=" + TestModels.modelDir(),
             SocStreamsConfig.STATE_DIR + "=" + dir.resolve("state"),
@@ -147,7 +149,8 @@ class RunCommandIT {
     assertThat(err.toString().lines()).hasSize(1);
     assertThat(err.toString())
         .contains(
-            "Topics c.telemetry, c.dlq do not exist; create them or set soc.topics.create=true");
+            "Topics c.telemetry, c.dlq, c.soc.shadow do not exist; create them or set"
+                + " soc.topics.create=true");
     assertThat(admin.listTopics().names().get()).doesNotContain("c.telemetry", "c.dlq");
   }
 
