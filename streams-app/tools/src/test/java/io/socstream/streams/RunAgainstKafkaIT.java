@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.SavedModelSocModel;
-import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.streams.cli.SocCli;
 import io.socstream.streams.testing.SocProcess;
@@ -194,7 +194,7 @@ class RunAgainstKafkaIT {
     Path modelDir = DriveCycle.shippedModel();
     assertThat(modelDir).as("the shipped model").isNotNull();
     try (SavedModelSocModel model = SavedModelSocModel.open(modelDir)) {
-      return new SocEstimator(model).estimate(LgCsvReader.read(CYCLE));
+      return new RecordingEstimator(model).estimate(LgCsvReader.read(CYCLE)).fused();
     }
   }
 

@@ -1,8 +1,8 @@
 package io.socstream.streams.reliability;
 
 import io.socstream.core.data.LgCsvReader;
+import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.SavedModelSocModel;
-import io.socstream.core.inference.SocEstimator;
 import io.socstream.core.inference.SocSeries;
 import io.socstream.streams.DriveCycle;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * What the engine must emit for a replayed CSV: the offline {@code predict} path (the shipped
- * model, {@link SocEstimator}) on the same file, computed once per file and shared by every battery
- * replayed from it.
+ * model, {@link RecordingEstimator}: fused, like the stream) on the same file, computed once per
+ * file and shared by every battery replayed from it.
  */
 final class OfflinePrediction {
 
@@ -59,7 +59,7 @@ final class OfflinePrediction {
       throw new IllegalStateException("the shipped model (model-export/model) is missing");
     }
     try (SavedModelSocModel model = SavedModelSocModel.open(modelDir)) {
-      return new SocEstimator(model).estimate(LgCsvReader.read(csv));
+      return new RecordingEstimator(model).estimate(LgCsvReader.read(csv)).fused();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

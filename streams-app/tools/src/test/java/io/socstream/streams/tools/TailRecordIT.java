@@ -118,7 +118,8 @@ class TailRecordIT {
               "segment_samples",
               "warmup_horizon_ms",
               "inference_batch_size",
-              "produced_at");
+              "produced_at",
+              "model_soc");
       assertThat(line.get("timestamp").isIntegralNumber()).isTrue();
       assertThat(line.get("window_start").isIntegralNumber()).isTrue();
       assertThat(line.get("produced_at").isIntegralNumber()).isTrue();
