@@ -114,6 +114,14 @@ public final class BatteryEstimator {
     return new FusedSoc(soc, SocFusion.clampModel(modelOutput), modelOutput);
   }
 
+  /**
+   * Counts and fuses with {@code parameters} from now on (the filter's state stays): the stream
+   * calls it with the parameters of the model that serves the battery, which a rollout can change.
+   */
+  public void useFusionParameters(FusionParameters parameters) {
+    fusion.useParameters(parameters);
+  }
+
   /** The feature pipeline. */
   public BatteryFeatureState features() {
     return features;

@@ -2,6 +2,7 @@ package io.socstream.core.fusion;
 
 import io.socstream.core.features.Sample;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 
 /**
  * One battery's fused state of charge: the charge counted from the measured current (Coulomb
@@ -38,7 +39,7 @@ public final class SocFusion {
   private static final int STARTED = 2;
   private static final double MS_PER_HOUR = 3_600_000.0;
 
-  private final FusionParameters parameters;
+  private FusionParameters parameters;
 
   private boolean hasLast;
   private boolean started;
@@ -57,6 +58,14 @@ public final class SocFusion {
   /** The parameters this filter runs with. */
   public FusionParameters parameters() {
     return parameters;
+  }
+
+  /**
+   * Runs the filter with {@code next} from now on, keeping its state (SOC, variance, last sample):
+   * a model rollout brings its own card's parameters, and the count so far stays valid.
+   */
+  public void useParameters(FusionParameters next) {
+    this.parameters = Objects.requireNonNull(next, "fusion parameters");
   }
 
   /**

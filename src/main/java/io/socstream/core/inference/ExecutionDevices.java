@@ -21,9 +21,11 @@ final class ExecutionDevices {
 
   /**
    * Runs one traced step and returns the devices that executed ops, short names such as {@code
-   * "GPU:0"} or {@code "CPU:0"}, GPUs first.
+   * "GPU:0"} or {@code "CPU:0"}, GPUs first. One at a time per process: TensorFlow allows one
+   * profiling session per process, and a second concurrent trace (two models loading at once, as in
+   * a rollout to two engines in one JVM) fails with "Another profiling session active".
    */
-  static List<String> trace(Session session, String feed, Tensor input, String fetch) {
+  static synchronized List<String> trace(Session session, String feed, Tensor input, String fetch) {
     RunOptions options =
         RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
     try (Result result =

@@ -19,6 +19,8 @@ public final class SavedModelSocModel implements SocModel {
   private final boolean ownsRunner;
   private final FeatureSpec spec;
   private final Normalization normalization;
+  // Built once: the stream asks for it per record (the card builds a new one per call).
+  private final FusionParameters fusion;
 
   private SavedModelSocModel(SavedModelRunner runner, FeatureSpec servingSpec, boolean ownsRunner) {
     ModelCard card = runner.card();
@@ -27,6 +29,7 @@ public final class SavedModelSocModel implements SocModel {
     this.ownsRunner = ownsRunner;
     this.spec = servingSpec;
     this.normalization = card.featureNormalization();
+    this.fusion = card.fusionParameters();
   }
 
   /**
@@ -92,7 +95,7 @@ public final class SavedModelSocModel implements SocModel {
 
   @Override
   public FusionParameters fusionParameters() {
-    return runner.card().fusionParameters();
+    return fusion;
   }
 
   /** The model's card (version, normalisation, input ranges, provenance). */

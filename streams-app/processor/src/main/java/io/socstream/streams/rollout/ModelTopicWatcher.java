@@ -17,9 +17,13 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * instance, starts with the newest published primary), then {@link #start()} follows it on a thread
  * of its own. Each publication is loaded there, in the background ({@link ModelLoader}); a model
  * that does not load or whose features differ from the pipeline's is refused (WARN, {@code
- * soc_model_refusals_total}, listed by {@link #view()}) and the running model stays.
+ * soc_model_refusals_total}, listed by {@link #view()}, and reported to the topic for {@code ./soc
+ * models list} by the {@link RefusalPublisher}) and the running model stays. At start-up a refused
+ * newest publication falls back to the role's previous one still in the topic, so a restarted
+ * instance serves what the running ones serve.
  *
  * <p>A plain consumer without a group ({@code read_committed}, every partition assigned, from the
  * beginning): every instance sees every publication.
@@ -47,6 +54,7 @@ public final class ModelTopicWatcher implements AutoCloseable {
   private final SwappableSocModel models;
   private final ModelLoader loader;
   private final RolloutMetrics metrics;
+  private final RefusalPublisher publisher;
   private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
   private volatile boolean running;
   private Thread thread;
@@ -60,11 +68,23 @@ public final class ModelTopicWatcher implements AutoCloseable {
       SwappableSocModel models,
       ModelLoader loader,
       RolloutMetrics metrics) {
+    this(consumer, topic, models, loader, metrics, RefusalPublisher.NONE);
+  }
+
+  /** A watcher that reports its refusals with {@code publisher} (closed by {@link #close()}). */
+  public ModelTopicWatcher(
+      Consumer<String, byte[]> consumer,
+      String topic,
+      SwappableSocModel models,
+      ModelLoader loader,
+      RolloutMetrics metrics,
+      RefusalPublisher publisher) {
     this.consumer = consumer;
     this.topic = topic;
     this.models = models;
     this.loader = loader;
     this.metrics = metrics;
+    this.publisher = publisher;
   }
 
   /** A watcher of {@code config}'s models topic with a consumer of its own. */
@@ -75,7 +95,25 @@ public final class ModelTopicWatcher implements AutoCloseable {
         config.modelsTopic(),
         models,
         new ModelLoader(models.featureSpec(), config.runnerOptions(), metrics),
-        metrics);
+        metrics,
+        new RefusalPublisher(
+            new KafkaProducer<>(producerConfig(config)),
+            config.modelsTopic(),
+            config.instanceId()));
+  }
+
+  /** Kafka Streams' producer settings (every kafka.* override), not transactional. */
+  static Map<String, Object> producerConfig(SocStreamsConfig config) {
+    Map<String, Object> c =
+        new LinkedHashMap<>(
+            new StreamsConfig(KafkaStreamsProperties.of(config))
+                .getProducerConfigs(config.applicationId() + "-models-status"));
+    c.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // A report, not data: give up after a while rather than hold it forever.
+    c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+    c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return c;
   }
 
   /** Kafka Streams' client settings (every kafka.* override) for a group-less, committed reader. */
@@ -98,16 +136,25 @@ public final class ModelTopicWatcher implements AutoCloseable {
 
   /**
    * Reads the topic from the beginning to its end and puts the newest publication of each role into
-   * service (an empty topic changes nothing).
+   * service; when that one is refused, the role's previous publication, and so on (an empty topic
+   * changes nothing).
    *
    * @throws TimeoutException when the end is not reached within {@code timeout}
    */
   public void catchUp(Duration timeout) throws TimeoutException {
-    Map<ModelRole, PublishedModel> newest = new EnumMap<>(ModelRole.class);
-    for (PublishedModel p : ModelsTopic.readToEnd(consumer, topic, timeout)) {
-      newest.put(p.role(), p);
+    ModelsTopic.Contents contents = ModelsTopic.readContents(consumer, topic, timeout);
+    contents.refusals().forEach(publisher::known);
+    Map<ModelRole, List<PublishedModel>> byRole = new EnumMap<>(ModelRole.class);
+    for (PublishedModel p : contents.published()) {
+      byRole.computeIfAbsent(p.role(), r -> new ArrayList<>()).add(p);
     }
-    newest.values().forEach(this::apply);
+    for (List<PublishedModel> publications : byRole.values()) {
+      for (int i = publications.size() - 1; i >= 0; i--) {
+        if (apply(publications.get(i))) {
+          break;
+        }
+      }
+    }
   }
 
   /** Follows the topic from where {@link #catchUp} stopped, on a daemon thread. */
@@ -149,8 +196,12 @@ public final class ModelTopicWatcher implements AutoCloseable {
     }
   }
 
-  /** Puts {@code p} into service or refuses it. */
-  void apply(PublishedModel p) {
+  /**
+   * Puts {@code p} into service or refuses it.
+   *
+   * @return false when refused
+   */
+  boolean apply(PublishedModel p) {
     ModelRole role = p.role();
     SocModel running = role == ModelRole.PRIMARY ? models.currentPrimary() : models.currentShadow();
     if (p.withdrawn()) {
@@ -163,11 +214,13 @@ public final class ModelTopicWatcher implements AutoCloseable {
             p.describe(),
             running.modelVersion());
       }
-      return;
+      publisher.serving(role, p.offset());
+      return true;
     }
     if (running != null && running.modelVersion().equals(p.modelVersion())) {
       LOG.info("Model {} is already the {} model", p.describe(), role.key());
-      return;
+      publisher.serving(role, p.offset());
+      return true;
     }
     long started = System.nanoTime();
     LoadedModel loaded;
@@ -180,9 +233,10 @@ public final class ModelTopicWatcher implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       refuse(p, running, e);
-      return;
+      return false;
     }
     metrics.swapped(role);
+    publisher.serving(role, p.offset());
     LOG.info(
         "Model rollout: {} model {} -> {} (loaded in {} ms, from {})",
         role.key(),
@@ -190,6 +244,7 @@ public final class ModelTopicWatcher implements AutoCloseable {
         p.modelVersion(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         p.describe());
+    return true;
   }
 
   private void refuse(PublishedModel p, SocModel running, RuntimeException e) {
@@ -202,7 +257,11 @@ public final class ModelTopicWatcher implements AutoCloseable {
         running == null
             ? "no " + p.role().key() + " runs"
             : running.modelVersion() + " keeps running");
-    refusals.add(new Refusal(p.modelVersion(), p.role(), p.offset(), Instant.now(), reason));
+    Instant at = Instant.now();
+    refusals.add(new Refusal(p.modelVersion(), p.role(), p.offset(), at, reason));
+    publisher.refused(
+        new RefusalReport(
+            publisher.instance(), p.role(), p.modelVersion(), p.offset(), at, reason));
     while (refusals.size() > KEPT_REFUSALS) {
       refusals.remove(0);
     }
@@ -255,15 +314,19 @@ public final class ModelTopicWatcher implements AutoCloseable {
       running = false;
       t = thread;
     }
-    if (t == null) {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
-      return;
-    }
-    consumer.wakeup();
     try {
-      t.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (t == null) {
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
+        return;
+      }
+      consumer.wakeup();
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } finally {
+      publisher.close();
     }
   }
 }

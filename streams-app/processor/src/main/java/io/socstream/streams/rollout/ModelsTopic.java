@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,15 @@ public final class ModelsTopic {
   /** Header: when the record was published, ISO-8601. */
   public static final String PUBLISHED_AT_HEADER = "soc.published.at";
 
+  /** Key prefix of an engine's refusal report: {@code refused/<instance>/<role>}. */
+  public static final String REFUSAL_KEY_PREFIX = "refused/";
+
   private ModelsTopic() {}
+
+  /** The key of {@code instance}'s refusal report for {@code role}. */
+  public static String refusalKey(String instance, ModelRole role) {
+    return REFUSAL_KEY_PREFIX + instance + "/" + role.key();
+  }
 
   /** The topic as created when missing: compacted, one partition, retention -1. */
   public static NewTopic newTopic(String name, short replication) {
@@ -105,6 +114,15 @@ public final class ModelsTopic {
     return new ProducerRecord<>(topic, null, role.key(), null, headers);
   }
 
+  /** The record that reports {@code report}'s refusal (key {@link #refusalKey}). */
+  public static ProducerRecord<String, byte[]> refusal(String topic, RefusalReport report) {
+    return new ProducerRecord<>(
+        topic, refusalKey(report.instance(), report.role()), report.toJson());
+  }
+
+  /** What the topic holds: the publications in order, and the standing refusals. */
+  public record Contents(List<PublishedModel> published, List<RefusalReport> refusals) {}
+
   /** A consumed record as a publication, or null when its key names no role. */
   public static PublishedModel parse(ConsumerRecord<String, byte[]> record) {
     ModelRole role = ModelRole.ofKey(record.key());
@@ -139,13 +157,23 @@ public final class ModelsTopic {
    */
   public static List<PublishedModel> readToEnd(
       Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
+    return readContents(consumer, topic, timeout).published();
+  }
+
+  /**
+   * Like {@link #readToEnd}, also collecting the engines' refusal reports (the newest per key; a
+   * tombstone removes one).
+   */
+  public static Contents readContents(
+      Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     if (!assignFromBeginning(consumer, topic, timeout)) {
-      return List.of();
+      return new Contents(List.of(), List.of());
     }
     Set<TopicPartition> partitions = consumer.assignment();
     Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
     List<PublishedModel> out = new ArrayList<>();
+    Map<String, RefusalReport> refusals = new LinkedHashMap<>();
     while (!reached(consumer, end)) {
       if (System.nanoTime() > deadline) {
         throw new TimeoutException(
@@ -155,10 +183,24 @@ public final class ModelsTopic {
         PublishedModel published = parse(record);
         if (published != null) {
           out.add(published);
+        } else if (record.key() != null && record.key().startsWith(REFUSAL_KEY_PREFIX)) {
+          collectRefusal(record, refusals);
         }
       }
     }
-    return out;
+    return new Contents(out, List.copyOf(refusals.values()));
+  }
+
+  private static void collectRefusal(
+      ConsumerRecord<String, byte[]> record, Map<String, RefusalReport> refusals) {
+    refusals.remove(record.key());
+    if (record.value() != null) {
+      try {
+        refusals.put(record.key(), RefusalReport.fromJson(record.value()));
+      } catch (IllegalArgumentException e) {
+        // Not a report this build understands: nothing to show.
+      }
+    }
   }
 
   /**

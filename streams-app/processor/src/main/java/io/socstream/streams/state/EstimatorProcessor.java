@@ -137,6 +137,8 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
       byte[] stored = store.get(batteryId);
       state = stored == null ? codec.fresh() : codec.decode(stored);
     }
+    // The serving model's card: after a rollout the charge is counted with the new parameters.
+    state.estimator().useFusionParameters(model.fusionParameters());
     TelemetryRejectedException refused =
         intake.take(
             batteryId,
@@ -229,6 +231,7 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
       String batteryId = batch.get(i);
       BatteryState state = pending.get(batteryId);
       FeatureWindow w = windows.get(i);
+      state.estimator().useFusionParameters(batchModel.fusionParameters());
       SocEstimate estimate =
           estimates.estimate(
               batteryId, w, state.estimator().fuse(soc[i], w), b, now, batchModel.modelVersion());

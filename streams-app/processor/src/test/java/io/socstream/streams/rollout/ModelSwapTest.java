@@ -2,10 +2,13 @@ package io.socstream.streams.rollout;
 
 import static io.socstream.streams.TopologyFixture.step;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socstream.avro.SocEstimate;
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.fusion.CapacityPoint;
+import io.socstream.core.fusion.FusionParameters;
 import io.socstream.core.inference.RunnerOptions;
 import io.socstream.streams.TestModels;
 import io.socstream.streams.TopologyFixture;
@@ -39,6 +42,7 @@ class ModelSwapTest {
   private static Path v1;
   private static Path v2;
   private static Path wrongWindow;
+  private static Path v2Fused;
 
   @BeforeAll
   static void exportModels() {
@@ -47,6 +51,12 @@ class ModelSwapTest {
     FeatureSpec six =
         new FeatureSpec(6, TestModels.SPEC.averagingHorizonsSeconds(), 5_000L, 10, true);
     wrongWindow = RolloutFixtures.export(models.resolve("t6"), six, "v-t6");
+    v2Fused =
+        RolloutFixtures.exportWithFusion(
+            models.resolve("v2-fused"),
+            TestModels.SPEC,
+            "v2-fused",
+            new FusionParameters(List.of(new CapacityPoint(25, 0.05, 0.05)), 1e-6, 1e-3, 1e-4, 3));
   }
 
   private static final class Engine implements AutoCloseable {
@@ -120,6 +130,37 @@ class ModelSwapTest {
       assertThat(engine.registry.get("soc.model.swaps").tag("role", "primary").counter().count())
           .isEqualTo(1.0);
       assertThat(engine.shadow.isEmpty()).as("no shadow published").isTrue();
+    }
+  }
+
+  @Test
+  void theFusionParametersFollowTheSwap() {
+    try (Engine engine = new Engine(stateDir, Map.of())) {
+      engine.pipe(0, 10);
+      List<SocEstimate> before = engine.fixture.estimates();
+      engine.watcher.apply(RolloutFixtures.published(v2Fused, ModelRole.PRIMARY, 1));
+      engine.pipe(10, 20);
+      List<SocEstimate> after = engine.fixture.estimates();
+
+      // v1's card has no fusion section: its soc is the model's own.
+      assertThat(before).isNotEmpty();
+      for (SocEstimate e : before) {
+        assertThat(e.getSoc()).isEqualTo(e.getModelSoc());
+      }
+      // v2's card fuses: the filter starts at v2's first estimate of each battery, then counts
+      // charge (with v2's capacity) between estimates, so the fused soc leaves the model's.
+      for (String battery : List.of("A", "B")) {
+        List<SocEstimate> mine =
+            after.stream().filter(e -> e.getBatteryId().toString().equals(battery)).toList();
+        assertThat(mine)
+            .hasSize(10)
+            .extracting(SocEstimate::getModelVersion)
+            .containsOnly("v2-fused");
+        assertThat(mine.get(0).getSoc()).isEqualTo(mine.get(0).getModelSoc());
+        assertThat(mine.subList(1, mine.size()))
+            .as("fused with v2's parameters")
+            .anySatisfy(e -> assertThat(e.getSoc()).isNotCloseTo(e.getModelSoc(), within(1e-6)));
+      }
     }
   }
 

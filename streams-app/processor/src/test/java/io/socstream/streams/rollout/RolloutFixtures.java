@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socstream.core.features.FeatureSpec;
+import io.socstream.core.fusion.FusionParameters;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.TinyModelFactory;
+import io.socstream.core.model.CardFusion;
 import io.socstream.core.model.ModelArchive;
 import io.socstream.core.model.ModelCard;
 import java.io.IOException;
@@ -33,6 +35,15 @@ public final class RolloutFixtures {
       throw new UncheckedIOException(e);
     }
     ModelCard.read(card);
+    return dir;
+  }
+
+  /** Like {@link #export}, with a card whose {@code fusion} section holds {@code fusion}. */
+  public static Path exportWithFusion(
+      Path dir, FeatureSpec spec, String version, FusionParameters fusion) {
+    export(dir, spec, version);
+    Path card = dir.resolve(ModelCard.FILE_NAME);
+    ModelCard.read(card).withFusion(CardFusion.of(fusion, null)).write(card);
     return dir;
   }
 

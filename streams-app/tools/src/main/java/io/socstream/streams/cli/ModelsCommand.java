@@ -9,6 +9,7 @@ import io.socstream.core.model.ShippedModel;
 import io.socstream.streams.rollout.ModelRole;
 import io.socstream.streams.rollout.ModelsTopic;
 import io.socstream.streams.rollout.PublishedModel;
+import io.socstream.streams.rollout.RefusalReport;
 import io.socstream.streams.tools.BrokerProbe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -228,8 +229,10 @@ public final class ModelsCommand implements Runnable {
       description = {
         "Reads the models topic from the beginning to its end and prints each publication: role,"
             + " version, when it was published, when the card was created, feature spec and the"
-            + " card's validation metrics. The newest per role is marked '*': what engines run"
-            + " (unless they refused it: see their log or GET /models)."
+            + " card's validation metrics. The newest per role is marked '*': what engines run,"
+            + " unless they refused it: the refusals engines reported follow the table (instance,"
+            + " role, version, when, why; a refusal is removed once that instance serves a newer"
+            + " publication of the role)."
       })
   static final class ListModels implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -242,11 +245,13 @@ public final class ModelsCommand implements Runnable {
           spec,
           () -> {
             BrokerProbe.requireReachable(options.bootstrapServers, BrokerProbe.DEFAULT_TIMEOUT);
-            List<PublishedModel> published;
+            ModelsTopic.Contents contents;
             try (KafkaConsumer<String, byte[]> consumer = consumer(options.bootstrapServers)) {
-              published = ModelsTopic.readToEnd(consumer, options.topic, Duration.ofSeconds(30));
+              contents = ModelsTopic.readContents(consumer, options.topic, Duration.ofSeconds(30));
             }
-            print(published, options.topic, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            print(contents.published(), options.topic, out);
+            printRefusals(contents.refusals(), out);
             return ProcessorCli.OK;
           });
     }
@@ -311,6 +316,27 @@ public final class ModelsCommand implements Runnable {
           created,
           features,
           metrics);
+    }
+  }
+
+  /** Prints the refusals engines reported, if any. */
+  static void printRefusals(List<RefusalReport> refusals, PrintWriter out) {
+    if (refusals.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Refused by running engines (each keeps the model it ran before):");
+    String format = "  %-20s %-8s %-36s %-20s %s%n";
+    out.printf(Locale.ROOT, format, "INSTANCE", "ROLE", "VERSION", "REFUSED", "REASON");
+    for (RefusalReport r : refusals) {
+      out.printf(
+          Locale.ROOT,
+          format,
+          r.instance(),
+          r.role().key(),
+          r.version() + " @" + r.offset(),
+          seconds(r.at()),
+          r.reason());
     }
   }
 

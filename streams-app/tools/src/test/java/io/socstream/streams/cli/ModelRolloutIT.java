@@ -53,8 +53,10 @@ import org.junit.jupiter.api.io.TempDir;
  * instances: {@code ./soc models publish} of v2 while telemetry flows makes both instances swap;
  * the estimates' {@code model_version} follows the publication (per battery: the first version,
  * then only v2), one estimate per window, none lost or doubled; a model for another window length
- * is refused by both and v2 keeps running; {@code ./soc models list} shows the publications. Prints
- * the time from publish to the first v2 estimate.
+ * is refused by both and v2 keeps running; {@code ./soc models list} shows the publications and
+ * both instances' refusals; an instance restarted on its local state after all that starts with v2
+ * (the newest publication it accepts) and goes on from its state. Prints the time from publish to
+ * the first v2 estimate.
  */
 class ModelRolloutIT {
 
@@ -118,8 +120,9 @@ class ModelRolloutIT {
     Thread reader =
         new Thread(
             () -> readInto(estimates, AvroSerdes.socEstimate(serde).deserializer(), reading));
-    try (SocStreamsApp a = SocStreamsApp.create(first);
-        SocStreamsApp b = SocStreamsApp.create(config("b"))) {
+    int restartedFrom;
+    SocStreamsApp a = SocStreamsApp.create(first);
+    try (SocStreamsApp b = SocStreamsApp.create(config("b"))) {
       for (SocStreamsApp app : List.of(a, b)) {
         app.followModels(Duration.ofSeconds(30));
         app.start();
@@ -176,16 +179,32 @@ class ModelRolloutIT {
       awaitCount(estimates, BATTERIES.size() * (steps + 10 - 4));
       assertThat(a.modelVersion()).isEqualTo("v2");
 
-      String list = cli("models", "list", "--bootstrap-servers", bootstrap());
+      String list = awaitListedRefusals("a", "b");
       System.out.println(list);
       assertThat(list).contains("v2").contains("v-t6").contains("T=5").contains("T=6");
+
+      // A restart on the same local state: the newest publication (v-t6) is refused again, the
+      // instance falls back to v2, as the running instance b serves, and resumes its batteries.
+      a.close();
+      a = SocStreamsApp.create(config("a"));
+      a.followModels(Duration.ofSeconds(30));
+      assertThat(a.modelVersion()).isEqualTo("v2");
+      a.start();
+      awaitRunning(a.streams());
+      restartedFrom = estimates.size();
+      produce(serde, steps + 10, steps + 20, 0);
+      awaitCount(estimates, BATTERIES.size() * (steps + 20 - 4));
     } finally {
+      a.close();
       Thread.sleep(1000);
       reading.set(false);
       reader.join(10_000);
     }
 
-    int total = BATTERIES.size() * (steps + 10 - 4);
+    assertThat(estimates.subList(restartedFrom, estimates.size()))
+        .extracting(e -> e.getModelVersion().toString())
+        .containsOnly("v2");
+    int total = BATTERIES.size() * (steps + 20 - 4);
     assertThat(estimates).hasSize(total);
     Set<String> windows = new HashSet<>();
     for (SocEstimate e : estimates) {
@@ -201,6 +220,31 @@ class ModelRolloutIT {
       assertThat(firstV2).as(battery).isPositive();
       assertThat(versions.subList(0, firstV2)).containsOnly("tiny-test-model");
       assertThat(versions.subList(firstV2, versions.size())).containsOnly("v2");
+    }
+  }
+
+  /** {@code models list} once it shows the refusals of every one of {@code instances}. */
+  private static String awaitListedRefusals(String... instances) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      String list = cli("models", "list", "--bootstrap-servers", bootstrap());
+      String refused =
+          list.contains("Refused by") ? list.substring(list.indexOf("Refused by")) : "";
+      boolean all = true;
+      for (String instance : instances) {
+        all &=
+            refused
+                .lines()
+                .anyMatch(l -> l.strip().startsWith(instance + " ") && l.contains("v-t6"));
+      }
+      if (all) {
+        return list;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "models list shows no refusal of v-t6 by " + List.of(instances) + ":\n" + list);
+      }
+      Thread.sleep(200);
     }
   }
 

@@ -3,9 +3,13 @@ package io.socstream.streams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socstream.streams.rollout.ModelRole;
+import io.socstream.streams.rollout.RefusalReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,28 @@ class ModelsCommandTest {
     Result r = run("models", "list", "--bootstrap-servers", "127.0.0.1:1");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip()).startsWith("soc models: ").doesNotContain("\n");
+  }
+
+  @Test
+  void refusalsFollowTheTableOnePerInstanceAndRole() {
+    StringWriter out = new StringWriter();
+    ModelsCommand.printRefusals(
+        List.of(
+            new RefusalReport(
+                "engine-a",
+                ModelRole.PRIMARY,
+                "v-t6",
+                7,
+                Instant.parse("2026-11-30T10:00:00.123Z"),
+                "features differ: window_length 6, the pipeline 5")),
+        new PrintWriter(out, true));
+    assertThat(out.toString())
+        .contains("Refused by running engines")
+        .containsPattern("engine-a +primary +v-t6 @7 +2026-11-30T10:00:00Z +features differ");
+
+    StringWriter none = new StringWriter();
+    ModelsCommand.printRefusals(List.of(), new PrintWriter(none, true));
+    assertThat(none.toString()).isEmpty();
   }
 
   @Test
