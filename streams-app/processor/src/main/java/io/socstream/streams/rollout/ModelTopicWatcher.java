@@ -249,7 +249,8 @@ public final class ModelTopicWatcher implements AutoCloseable {
 
   private void refuse(PublishedModel p, SocModel running, RuntimeException e) {
     metrics.refused(p.role());
-    String reason = e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' ');
+    String reason =
+        e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s+", " ").strip();
     LOG.warn(
         "Refused model {}: {}; {}",
         p.describe(),
