@@ -186,14 +186,15 @@ public final class RunCommand implements Callable<Integer> {
     try {
       if (ensureTopics(admin, settings, stopped)
           && registerDeadLetterSchema(app.deadLetterSchema(), stopped)) {
-        if (settings.modelsFollow()) {
-          ModelTopicWatcher models = app.followModels(MODELS_CATCH_UP_TIMEOUT);
-          if (ops != null) {
+        // Null when not following, or when stopped while the models topic was unreadable.
+        ModelTopicWatcher models = settings.modelsFollow() ? followModels(app, stopped) : null;
+        if (!settings.modelsFollow() || models != null) {
+          if (models != null && ops != null) {
             ops.serve("/models", models::view);
           }
+          app.start(ops == null ? null : opsUrl(host, ops.port()));
+          stopped.await();
         }
-        app.start(ops == null ? null : opsUrl(host, ops.port()));
-        stopped.await();
       }
     } finally {
       if (ops != null) {
@@ -247,6 +248,28 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return false;
+  }
+
+  /**
+   * Reads the models topic to its end and follows it; while the broker does not serve it, keeps
+   * trying with a WARN per attempt (a transient outage is waited out). Null when stopped meanwhile.
+   */
+  private static ModelTopicWatcher followModels(SocStreamsApp app, CountDownLatch stopped)
+      throws InterruptedException {
+    while (stopped.getCount() > 0) {
+      try {
+        return app.followModels(MODELS_CATCH_UP_TIMEOUT);
+      } catch (TimeoutException e) {
+        LOG.warn(
+            "Could not read the models topic to its end within {} s ({}); still trying",
+            MODELS_CATCH_UP_TIMEOUT.toSeconds(),
+            e.getMessage());
+        if (stopped.await(1, TimeUnit.SECONDS)) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   /**
