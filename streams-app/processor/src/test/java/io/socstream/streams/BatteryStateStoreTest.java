@@ -14,7 +14,6 @@ import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.TinyModelFactory;
 import io.socstream.streams.config.SocStreamsConfig;
 import io.socstream.streams.state.BatteryStateCodec;
-import io.socstream.streams.state.FeatureStateAccess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,8 +154,7 @@ class BatteryStateStoreTest {
               .decode(last)
               .estimator()
               .features();
-      assertThat(FeatureStateAccess.lastTimestampMs(features))
-          .isEqualTo(TopologyFixture.T0 + 19_000);
+      assertThat(features.lastTimestampMs()).isEqualTo(TopologyFixture.T0 + 19_000);
       assertThat(BatteryStateCodec.latestEstimate(last)).isNotNull();
     }
   }

@@ -2,7 +2,6 @@ package io.socstream.streams;
 
 import static io.socstream.streams.TopologyFixture.T0;
 import static io.socstream.streams.TopologyFixture.step;
-import static io.socstream.streams.state.FeatureStateAccess.lastTimestampMs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -144,7 +143,7 @@ class SocTopologyTest {
       assertThat(out).hasSize(8 - T + 1);
       assertThat(f.deadLetters()).isEmpty();
       assertThat(metric(f, "duplicate-samples-total")).isEqualTo(1.0);
-      assertThat(lastTimestampMs(f.state("b1").estimator().features())).isEqualTo(T0 + 7000);
+      assertThat(f.state("b1").estimator().features().lastTimestampMs()).isEqualTo(T0 + 7000);
     }
   }
 
@@ -164,7 +163,7 @@ class SocTopologyTest {
       assertThat(f.estimates()).hasSize(1).allMatch(e -> e.getSegmentSamples() == 11);
       assertThat(metric(f, "out-of-order-samples-total")).isEqualTo(1.0);
       assertThat(metric(f, "late-samples-total")).isEqualTo(1.0);
-      assertThat(lastTimestampMs(f.state("b1").estimator().features())).isEqualTo(T0 + 10_000);
+      assertThat(f.state("b1").estimator().features().lastTimestampMs()).isEqualTo(T0 + 10_000);
 
       List<DeadLetter> dead = f.deadLetters();
       assertThat(dead).hasSize(1);

@@ -8,7 +8,6 @@ import io.socstream.core.features.Quantizer;
 import io.socstream.core.features.Sample;
 import io.socstream.streams.dlq.TelemetryRejectedException;
 import io.socstream.streams.state.BatteryState;
-import io.socstream.streams.state.FeatureStateAccess;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsMetrics;
 import org.slf4j.Logger;
@@ -136,14 +135,13 @@ public final class SampleIntake {
                 + " next sample ({}) did not confirm it",
             batteryId,
             jump.timestampMs(),
-            jump.timestampMs() - FeatureStateAccess.lastTimestampMs(state.estimator().features()),
+            jump.timestampMs() - state.estimator().features().lastTimestampMs(),
             sample.timestampMs());
       }
     }
     var features = state.estimator().features();
-    if (!FeatureStateAccess.isEmpty(features)
-        && sample.timestampMs() - FeatureStateAccess.lastTimestampMs(features)
-            > holdThresholdMs(features)
+    if (!features.isEmpty()
+        && sample.timestampMs() - features.lastTimestampMs() > holdThresholdMs(features)
         && isQuantizable(sample)) {
       heldJumps.record();
       state.hold(sample);
@@ -162,8 +160,8 @@ public final class SampleIntake {
   private TelemetryRejectedException accept(
       String batteryId, BatteryState state, Sample sample, Listener listener) {
     var features = state.estimator().features();
-    long newest = FeatureStateAccess.lastTimestampMs(features);
-    if (FeatureStateAccess.isEmpty(features) || sample.timestampMs() > newest) {
+    long newest = features.lastTimestampMs();
+    if (features.isEmpty() || sample.timestampMs() > newest) {
       listener.beforeAccept(state);
     }
     FeatureUpdate update = state.estimator().accept(sample);

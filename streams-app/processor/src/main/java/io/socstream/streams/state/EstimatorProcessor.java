@@ -215,8 +215,7 @@ public final class EstimatorProcessor implements Processor<String, Telemetry, St
     List<String> batch = pending.oldest(batchSize);
     List<FeatureWindow> windows = new ArrayList<>(batch.size());
     for (String batteryId : batch) {
-      FeatureWindow w =
-          FeatureStateAccess.currentWindow(pending.get(batteryId).estimator().features());
+      FeatureWindow w = pending.get(batteryId).estimator().features().currentWindow();
       if (w == null) {
         throw new IllegalStateException(
             "battery " + batteryId + " is pending but its estimator has no window");

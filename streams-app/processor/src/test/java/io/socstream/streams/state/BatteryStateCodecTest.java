@@ -63,7 +63,7 @@ class BatteryStateCodecTest {
   void everyPartRoundTripsAndTheEstimatorGoesOnTheSame() {
     BatteryStateCodec codec = new BatteryStateCodec(SPEC, FUSION);
     BatteryState state = stateAfter(codec, 6);
-    state.estimator().fuse(0.8f, FeatureStateAccess.currentWindow(state.estimator().features()));
+    state.estimator().fuse(0.8f, state.estimator().features().currentWindow());
     state.hold(new Sample(60_000L, 3.9, -2.0, 26.5));
     state.markPending(41);
     state.setLatestEstimate(LatestEstimateCodec.encode(estimate(0.49)));
@@ -74,8 +74,8 @@ class BatteryStateCodecTest {
     assertThat(back.held()).isEqualTo(new Sample(60_000L, 3.9, -2.0, 26.5));
     assertThat(back.pendingSeq()).isEqualTo(41);
     assertThat(BatteryStateCodec.isPending(bytes)).isTrue();
-    FeatureWindow window = FeatureStateAccess.currentWindow(back.estimator().features());
-    assertThat(window).isEqualTo(FeatureStateAccess.currentWindow(state.estimator().features()));
+    FeatureWindow window = back.estimator().features().currentWindow();
+    assertThat(window).isEqualTo(state.estimator().features().currentWindow());
     assertThat(window.endTimestampMs()).isEqualTo(5_000L);
     assertThat(window.segmentSamples()).isEqualTo(6);
     assertThat(LatestEstimateCodec.decode("bätt-1", BatteryStateCodec.latestEstimate(bytes)))
@@ -83,8 +83,8 @@ class BatteryStateCodecTest {
     // The decoded state (features and charge counting) goes on exactly as the original.
     state.estimator().accept(sample(6));
     back.estimator().accept(sample(6));
-    FeatureWindow next = FeatureStateAccess.currentWindow(state.estimator().features());
-    assertThat(FeatureStateAccess.currentWindow(back.estimator().features())).isEqualTo(next);
+    FeatureWindow next = state.estimator().features().currentWindow();
+    assertThat(back.estimator().features().currentWindow()).isEqualTo(next);
     FusedSoc original = state.estimator().fuse(0.75f, next);
     FusedSoc restored = back.estimator().fuse(0.75f, next);
     assertThat(restored).isEqualTo(original);
@@ -99,8 +99,8 @@ class BatteryStateCodecTest {
     assertThat(back.isPending()).isFalse();
     assertThat(back.held()).isNull();
     assertThat(BatteryStateCodec.latestEstimate(bytes)).isNull();
-    assertThat(FeatureStateAccess.currentWindow(back.estimator().features())).isNull();
-    assertThat(FeatureStateAccess.lastTimestampMs(back.estimator().features())).isEqualTo(1_000L);
+    assertThat(back.estimator().features().currentWindow()).isNull();
+    assertThat(back.estimator().features().lastTimestampMs()).isEqualTo(1_000L);
   }
 
   @Test
