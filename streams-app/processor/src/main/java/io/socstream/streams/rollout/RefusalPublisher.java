@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RefusalPublisher implements AutoCloseable {
 
-  /** Publishes nothing (tests, or an engine without a models topic). */
+  /** Publishes nothing and keeps no state (tests, or an engine without a models topic). */
   public static final RefusalPublisher NONE = new RefusalPublisher(null, "", "");
 
   private static final Logger LOG = LoggerFactory.getLogger(RefusalPublisher.class);
@@ -44,13 +44,16 @@ public final class RefusalPublisher implements AutoCloseable {
 
   /** Notes a refusal found in the topic at start-up, so that serving a newer model clears it. */
   public synchronized void known(RefusalReport report) {
-    if (report.instance().equals(instance)) {
+    if (producer != null && report.instance().equals(instance)) {
       standing.put(report.role(), report.offset());
     }
   }
 
   /** Reports a refusal of this instance. */
   public synchronized void refused(RefusalReport report) {
+    if (producer == null) {
+      return;
+    }
     standing.put(report.role(), report.offset());
     send(ModelsTopic.refusalKey(instance, report.role()), report.toJson());
   }
@@ -60,6 +63,9 @@ public final class RefusalPublisher implements AutoCloseable {
    * publication is cleared (a refusal of a newer one, e.g. after falling back at start-up, stays).
    */
   public synchronized void serving(ModelRole role, long offset) {
+    if (producer == null) {
+      return;
+    }
     Long refused = standing.get(role);
     if (refused != null && offset > refused) {
       standing.remove(role);
@@ -68,9 +74,6 @@ public final class RefusalPublisher implements AutoCloseable {
   }
 
   private void send(String key, byte[] value) {
-    if (producer == null) {
-      return;
-    }
     // The callback reports the outcome; the future adds nothing.
     var unused =
         producer.send(
