@@ -55,21 +55,9 @@ public final class ModelTopicWatcher implements AutoCloseable {
   private final ModelLoader loader;
   private final RolloutMetrics metrics;
   private final RefusalPublisher publisher;
-  private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+  private final List<RefusalReport> refusals = new CopyOnWriteArrayList<>();
   private volatile boolean running;
   private Thread thread;
-
-  /** A publication that was not put into service, and why. */
-  public record Refusal(String version, ModelRole role, long offset, Instant at, String reason) {}
-
-  public ModelTopicWatcher(
-      Consumer<String, byte[]> consumer,
-      String topic,
-      SwappableSocModel models,
-      ModelLoader loader,
-      RolloutMetrics metrics) {
-    this(consumer, topic, models, loader, metrics, RefusalPublisher.NONE);
-  }
 
   /** A watcher that reports its refusals with {@code publisher} (closed by {@link #close()}). */
   public ModelTopicWatcher(
@@ -258,18 +246,18 @@ public final class ModelTopicWatcher implements AutoCloseable {
         running == null
             ? "no " + p.role().key() + " runs"
             : running.modelVersion() + " keeps running");
-    Instant at = Instant.now();
-    refusals.add(new Refusal(p.modelVersion(), p.role(), p.offset(), at, reason));
-    publisher.refused(
+    RefusalReport report =
         new RefusalReport(
-            publisher.instance(), p.role(), p.modelVersion(), p.offset(), at, reason));
+            publisher.instance(), p.role(), p.modelVersion(), p.offset(), Instant.now(), reason);
+    refusals.add(report);
+    publisher.refused(report);
     while (refusals.size() > KEPT_REFUSALS) {
       refusals.remove(0);
     }
   }
 
   /** The refusals seen so far (newest last, at most {@value #KEPT_REFUSALS}). */
-  public List<Refusal> refusals() {
+  public List<RefusalReport> refusals() {
     return List.copyOf(refusals);
   }
 
@@ -281,7 +269,7 @@ public final class ModelTopicWatcher implements AutoCloseable {
     out.put("primary", describe(models.currentPrimary()));
     out.put("shadow", describe(models.currentShadow()));
     List<Map<String, Object>> refused = new ArrayList<>();
-    for (Refusal r : refusals) {
+    for (RefusalReport r : refusals) {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("version", r.version());
       one.put("role", r.role().key());

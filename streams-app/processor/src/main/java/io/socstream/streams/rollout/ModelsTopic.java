@@ -120,6 +120,12 @@ public final class ModelsTopic {
         topic, refusalKey(report.instance(), report.role()), report.toJson());
   }
 
+  /** The record that removes {@code instance}'s refusal report for {@code role} (a tombstone). */
+  public static ProducerRecord<String, byte[]> refusalCleared(
+      String topic, String instance, ModelRole role) {
+    return new ProducerRecord<>(topic, refusalKey(instance, role), null);
+  }
+
   /** What the topic holds: the publications in order, and the standing refusals. */
   public record Contents(List<PublishedModel> published, List<RefusalReport> refusals) {}
 

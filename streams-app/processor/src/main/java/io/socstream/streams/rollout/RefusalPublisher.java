@@ -55,7 +55,7 @@ public final class RefusalPublisher implements AutoCloseable {
       return;
     }
     standing.put(report.role(), report.offset());
-    send(ModelsTopic.refusalKey(instance, report.role()), report.toJson());
+    send(ModelsTopic.refusal(topic, report));
   }
 
   /**
@@ -69,18 +69,22 @@ public final class RefusalPublisher implements AutoCloseable {
     Long refused = standing.get(role);
     if (refused != null && offset > refused) {
       standing.remove(role);
-      send(ModelsTopic.refusalKey(instance, role), null);
+      send(ModelsTopic.refusalCleared(topic, instance, role));
     }
   }
 
-  private void send(String key, byte[] value) {
+  private void send(ProducerRecord<String, byte[]> record) {
     // The callback reports the outcome; the future adds nothing.
     var unused =
         producer.send(
-            new ProducerRecord<>(topic, key, value),
+            record,
             (metadata, e) -> {
               if (e != null) {
-                LOG.warn("Could not write {} to the models topic {}: {}", key, topic, e.toString());
+                LOG.warn(
+                    "Could not write {} to the models topic {}: {}",
+                    record.key(),
+                    topic,
+                    e.toString());
               }
             });
   }

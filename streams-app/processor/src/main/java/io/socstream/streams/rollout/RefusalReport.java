@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * An engine instance's refusal of a publication, as it writes it to the models topic (key {@link
- * ModelsTopic#refusalKey}) so that {@code ./soc models list} shows it beside the publications.
+ * An engine instance's refusal of a publication: listed by its {@code GET /models} and written to
+ * the models topic (key {@link ModelsTopic#refusalKey}) so that {@code ./soc models list} shows it
+ * beside the publications.
  *
  * @param instance the engine instance ({@code soc.instance.id})
  * @param role the role the model was published for

@@ -9,7 +9,6 @@ import io.socstream.avro.SocEstimate;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.fusion.CapacityPoint;
 import io.socstream.core.fusion.FusionParameters;
-import io.socstream.core.inference.RunnerOptions;
 import io.socstream.streams.TestModels;
 import io.socstream.streams.TopologyFixture;
 import io.socstream.streams.config.SocStreamsConfig;
@@ -71,12 +70,12 @@ class ModelSwapTest {
     Engine(Path stateDir, Map<String, String> settings) {
       swappable = new SwappableSocModel(RolloutFixtures.open(v1, v1Closed));
       watcher =
-          new ModelTopicWatcher(
+          RolloutFixtures.watcher(
               new MockConsumer<>("earliest"),
               "soc.models",
               swappable,
-              new ModelLoader(swappable.featureSpec(), RunnerOptions.defaults(), metrics),
-              metrics);
+              metrics,
+              RefusalPublisher.NONE);
       fixture = TopologyFixture.start(stateDir, settings, swappable, "swap-" + stateDir.hashCode());
       shadow =
           fixture.driver.createOutputTopic(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socstream.core.features.FeatureSpec;
-import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.model.ModelArchive;
 import io.socstream.streams.TestModels;
 import java.nio.file.Path;
@@ -57,12 +56,7 @@ class ModelTopicWatcherTest {
     SwappableSocModel models = new SwappableSocModel(RolloutFixtures.open(v1, dirModelClosed));
     RolloutMetrics metrics = new RolloutMetrics(new SimpleMeterRegistry());
     try (ModelTopicWatcher watcher =
-        new ModelTopicWatcher(
-            consumer,
-            TOPIC,
-            models,
-            new ModelLoader(models.featureSpec(), RunnerOptions.defaults(), metrics),
-            metrics)) {
+        RolloutFixtures.watcher(consumer, TOPIC, models, metrics, RefusalPublisher.NONE)) {
       watcher.catchUp(Duration.ofSeconds(10));
 
       assertThat(models.modelVersion()).isEqualTo("v3");
@@ -93,13 +87,8 @@ class ModelTopicWatcherTest {
     SwappableSocModel models = new SwappableSocModel(RolloutFixtures.open(v1, new AtomicBoolean()));
     RolloutMetrics metrics = new RolloutMetrics(new SimpleMeterRegistry());
     try (ModelTopicWatcher watcher =
-        new ModelTopicWatcher(
-            consumer,
-            TOPIC,
-            models,
-            new ModelLoader(models.featureSpec(), RunnerOptions.defaults(), metrics),
-            metrics,
-            new RefusalPublisher(producer, TOPIC, "engine-a"))) {
+        RolloutFixtures.watcher(
+            consumer, TOPIC, models, metrics, new RefusalPublisher(producer, TOPIC, "engine-a"))) {
       watcher.catchUp(Duration.ofSeconds(10));
 
       // What the running instances serve: v2, not the start-up model.
@@ -139,9 +128,7 @@ class ModelTopicWatcherTest {
               r.add(publication(v2, ModelRole.PRIMARY));
               r.add(ModelsTopic.refusal(TOPIC, a));
               r.add(ModelsTopic.refusal(TOPIC, b));
-              r.add(
-                  new ProducerRecord<>(
-                      TOPIC, ModelsTopic.refusalKey("a", ModelRole.PRIMARY), null));
+              r.add(ModelsTopic.refusalCleared(TOPIC, "a", ModelRole.PRIMARY));
             });
 
     ModelsTopic.Contents contents =

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.fusion.FusionParameters;
+import io.socstream.core.inference.RunnerOptions;
 import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.TinyModelFactory;
 import io.socstream.core.model.CardFusion;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
 
 /** Tiny real SavedModels with chosen versions, as directories, archives and publications. */
 public final class RolloutFixtures {
@@ -52,6 +54,25 @@ public final class RolloutFixtures {
     byte[] archive = ModelArchive.pack(dir);
     return new PublishedModel(
         role, ModelArchive.card(archive).modelVersion(), Instant.now(), 0, offset, archive);
+  }
+
+  /**
+   * A watcher of {@code topic} (read through {@code consumer}) that loads into {@code models} as
+   * the engine does, reporting refusals with {@code publisher}.
+   */
+  public static ModelTopicWatcher watcher(
+      Consumer<String, byte[]> consumer,
+      String topic,
+      SwappableSocModel models,
+      RolloutMetrics metrics,
+      RefusalPublisher publisher) {
+    return new ModelTopicWatcher(
+        consumer,
+        topic,
+        models,
+        new ModelLoader(models.featureSpec(), RunnerOptions.defaults(), metrics),
+        metrics,
+        publisher);
   }
 
   /** Opens {@code dir} as a model in service; {@code closed} turns true when it is released. */
