@@ -3,17 +3,11 @@ package io.socstream.streams.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The connection options that `replay`, `record` and `tail` share (a picocli mixin). The defaults
- * meet `./soc broker` and `./soc run` on this machine.
+ * The connection options that `replay`, `record` and `tail` share (a picocli mixin): the bootstrap
+ * servers and the schema registry. The defaults meet `./soc broker` and `./soc run` on this
+ * machine.
  */
-final class KafkaClientOptions {
-
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
-  String bootstrapServers;
+final class KafkaClientOptions extends BootstrapServersOption {
 
   @Option(
       names = "--registry",

@@ -66,15 +66,8 @@ public final class ModelsCommand implements Runnable {
         spec.commandLine(), "a subcommand is required: publish, withdraw or list");
   }
 
-  /** Options every subcommand shares. */
-  static final class TopicOptions {
-    @Option(
-        names = "--bootstrap-servers",
-        defaultValue = "localhost:9092",
-        paramLabel = "HOST:PORT",
-        description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
-    String bootstrapServers;
-
+  /** Options every subcommand shares: the bootstrap servers and the models topic. */
+  static final class TopicOptions extends BootstrapServersOption {
     @Option(
         names = "--topic",
         defaultValue = ModelsTopic.DEFAULT_NAME,
