@@ -23,13 +23,23 @@ record CliRun(int exitCode, String out, String err) {
 
   /** {@code predict --model model --input input --out out}, then {@code extra}. */
   static CliRun predict(Path model, Path input, Path out, String... extra) {
+    return withPaths("predict", model, "--input", input, out, extra);
+  }
+
+  /** {@code evaluate --model model --data data --out out}, then {@code extra}. */
+  static CliRun evaluate(Path model, Path data, Path out, String... extra) {
+    return withPaths("evaluate", model, "--data", data, out, extra);
+  }
+
+  private static CliRun withPaths(
+      String command, Path model, String inputOption, Path input, Path out, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "predict",
+                command,
                 "--model",
                 model.toString(),
-                "--input",
+                inputOption,
                 input.toString(),
                 "--out",
                 out.toString()));

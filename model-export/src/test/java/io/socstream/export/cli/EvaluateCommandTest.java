@@ -33,15 +33,7 @@ class EvaluateCommandTest {
     DataLayouts.writeSlice(data, "n10degC/596_HWFET_processed.csv", Fixtures.MIXED1_N10C, 300);
     Path report = dir.resolve("report");
 
-    CliRun evaluate =
-        CliRun.of(
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            report.toString());
+    CliRun evaluate = CliRun.evaluate(model, data, report);
     CliRun predict = CliRun.predict(model, udds, dir.resolve("pred"));
 
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();

@@ -95,15 +95,7 @@ class FusedPredictEvaluateTest {
     Path udds =
         DataLayouts.writeSlice(data, "25degC/551_UDDS_processed.csv", Fixtures.MIXED1_25C, 600);
     Path report = dir.resolve("report");
-    CliRun evaluate =
-        CliRun.of(
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            report.toString());
+    CliRun evaluate = CliRun.evaluate(model, data, report);
     CliRun predict = CliRun.predict(model, udds, dir.resolve("pred"));
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
     assertThat(predict.exitCode()).as(predict.err()).isZero();
@@ -142,18 +134,7 @@ class FusedPredictEvaluateTest {
     long lateFrom = samples.get(0).timestampMs() + 120_000;
     long lateSamples = samples.stream().filter(s -> s.timestampMs() >= lateFrom).count();
 
-    CliRun evaluate =
-        CliRun.of(
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            report.toString(),
-            "--robustness",
-            "--late-start-min",
-            "2");
+    CliRun evaluate = CliRun.evaluate(model, data, report, "--robustness", "--late-start-min", "2");
 
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
     List<String> rows =

@@ -28,19 +28,7 @@ class SubsamplingOptionsTest {
     Path input = DataLayouts.writeSlice(dir, "in/551_Mixed1_slice.csv", Fixtures.MIXED1_25C, 900);
     Path out = dir.resolve("out");
 
-    CliRun run =
-        CliRun.of(
-            "predict",
-            "--model",
-            model.toString(),
-            "--input",
-            input.toString(),
-            "--out",
-            out.toString(),
-            "--period-s",
-            "10",
-            "--jitter-s",
-            "3");
+    CliRun run = CliRun.predict(model, input, out, "--period-s", "10", "--jitter-s", "3");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     RecordedCycle thinned = Subsampling.of(10, 3).apply(LgCsvReader.read(input));

@@ -109,15 +109,7 @@ class TrainCommandTest {
     assertThat(card.training().hyperparameters().at("/rateAugmentation/periodsSeconds")).hasSize(3);
     assertThat(card.metrics().at("/validation/per_cycle")).hasSize(2);
 
-    CliRun evaluate =
-        CliRun.of(
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            dir.resolve("report").toString());
+    CliRun evaluate = CliRun.evaluate(model, data, dir.resolve("report"));
     assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
   }
 

@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,23 @@ public final class DriveCycle {
               battery, s.timestampMs(), s.voltage(), s.current(), s.temperature()));
     }
     return out;
+  }
+
+  /**
+   * Pipes the slice of {@code batteries} batteries ({@code idPrefix + 0}, {@code + 1}, …) into
+   * {@code f} row by row, interleaved as a fleet sends it, then lets the linger pass.
+   */
+  public static void pipeFleet(TopologyFixture f, String idPrefix, int batteries) {
+    List<List<Telemetry>> fleet = new ArrayList<>();
+    for (int b = 0; b < batteries; b++) {
+      fleet.add(telemetry(idPrefix + b));
+    }
+    for (int row = 0; row < ROWS; row++) {
+      for (List<Telemetry> battery : fleet) {
+        f.pipe(battery.get(row));
+      }
+    }
+    f.driver.advanceWallClockTime(Duration.ofSeconds(1));
   }
 
   /** The shipped model if the repository has one, else the tiny model fitted to the slice. */

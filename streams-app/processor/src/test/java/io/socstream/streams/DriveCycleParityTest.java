@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socstream.avro.SocEstimate;
-import io.socstream.avro.Telemetry;
 import io.socstream.core.estimate.FusedSeries;
 import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.inference.RunnerOptions;
@@ -13,8 +12,6 @@ import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocModel;
 import io.socstream.streams.config.SocStreamsConfig;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,16 +46,7 @@ class DriveCycleParityTest {
                 stateDir, settings, SavedModelSocModel.of(runner), "t-" + UUID.randomUUID())) {
       SocModel model = SavedModelSocModel.of(runner);
       fused = new RecordingEstimator(model).estimate(DriveCycle.cycle(), model.fusionParameters());
-      List<List<Telemetry>> fleet = new ArrayList<>();
-      for (int b = 0; b < BATTERIES; b++) {
-        fleet.add(DriveCycle.telemetry("cell-551-" + b));
-      }
-      for (int row = 0; row < DriveCycle.ROWS; row++) {
-        for (List<Telemetry> battery : fleet) {
-          f.pipe(battery.get(row));
-        }
-      }
-      f.driver.advanceWallClockTime(Duration.ofSeconds(1));
+      DriveCycle.pipeFleet(f, "cell-551-", BATTERIES);
       streamed = f.estimates();
       assertThat(f.deadLetters()).isEmpty();
     }

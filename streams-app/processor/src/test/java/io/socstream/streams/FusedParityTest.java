@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.socstream.avro.SocEstimate;
-import io.socstream.avro.Telemetry;
 import io.socstream.core.estimate.FusedSeries;
 import io.socstream.core.estimate.RecordingEstimator;
 import io.socstream.core.features.FeatureSpec;
@@ -18,8 +17,6 @@ import io.socstream.core.inference.SavedModelSocModel;
 import io.socstream.core.inference.SocModel;
 import io.socstream.streams.config.SocStreamsConfig;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,16 +87,7 @@ class FusedParityTest {
           Map.of(SocStreamsConfig.BATCH_SIZE, "64", SocStreamsConfig.LINGER_MS, "1000");
       try (TopologyFixture f =
           TopologyFixture.start(stateDir, settings, model, "t-" + UUID.randomUUID())) {
-        List<List<Telemetry>> fleet = new ArrayList<>();
-        for (int b = 0; b < BATTERIES; b++) {
-          fleet.add(DriveCycle.telemetry("fused-" + b));
-        }
-        for (int row = 0; row < DriveCycle.ROWS; row++) {
-          for (List<Telemetry> battery : fleet) {
-            f.pipe(battery.get(row));
-          }
-        }
-        f.driver.advanceWallClockTime(Duration.ofSeconds(1));
+        DriveCycle.pipeFleet(f, "fused-", BATTERIES);
         streamed = f.estimates();
         assertThat(f.deadLetters()).isEmpty();
       }

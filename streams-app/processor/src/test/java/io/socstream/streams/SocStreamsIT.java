@@ -57,18 +57,12 @@ class SocStreamsIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      Map<String, String> keepForever = Map.of("retention.ms", "-1");
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(TopologyNames.TELEMETRY_TOPIC, 2, (short) 1).configs(keepForever),
-                  new NewTopic(TopologyNames.SOC_TOPIC, 1, (short) 1).configs(keepForever),
-                  new NewTopic(TopologyNames.DLQ_TOPIC, 1, (short) 1).configs(keepForever)))
-          .all()
-          .get();
-    }
+    Map<String, String> keepForever = Map.of("retention.ms", "-1");
+    cluster =
+        TestClusters.startSingleNodeWithTopics(
+            new NewTopic(TopologyNames.TELEMETRY_TOPIC, 2, (short) 1).configs(keepForever),
+            new NewTopic(TopologyNames.SOC_TOPIC, 1, (short) 1).configs(keepForever),
+            new NewTopic(TopologyNames.DLQ_TOPIC, 1, (short) 1).configs(keepForever));
   }
 
   @AfterAll

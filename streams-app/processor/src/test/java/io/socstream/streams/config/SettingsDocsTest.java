@@ -3,12 +3,12 @@ package io.socstream.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.socstream.streams.testing.GoldenFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,34 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class SettingsDocsTest {
 
-  private static final boolean UPDATE = Boolean.getBoolean("soc.updateGolden");
-
-  /** The repository root: the first folder upwards with {@code mvnw} and {@code streams-app}. */
-  private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("streams-app"))) {
-        return dir;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-  }
-
   @Test
   void committedFilesAreWhatTheDeclarationsGenerate() throws IOException {
-    Path root = repositoryRoot();
-    if (UPDATE) {
+    Path root = GoldenFiles.repositoryRoot();
+    if (GoldenFiles.UPDATE) {
       SettingsDocs.write(root);
     }
-    List<String> stale = new ArrayList<>();
-    for (Map.Entry<String, String> file : SettingsDocs.render().entrySet()) {
-      Path committed = root.resolve(file.getKey());
-      if (!Files.exists(committed)
-          || !Files.readString(committed, StandardCharsets.UTF_8).equals(file.getValue())) {
-        stale.add(file.getKey());
-      }
-    }
+    List<String> stale = GoldenFiles.stale(root, SettingsDocs.render());
     String readme = Files.readString(root.resolve(SettingsDocs.README), StandardCharsets.UTF_8);
     Optional<String> refreshed = SettingsDocs.refreshReadme(readme);
     if (refreshed.isPresent() && !refreshed.get().equals(readme)) {
@@ -110,9 +89,12 @@ class SettingsDocsTest {
     Matcher link = Pattern.compile("\\]\\(([^)]*example\\.properties)\\)").matcher(markdown);
     assertThat(link.find()).as("a link to the example properties").isTrue();
     Path linked =
-        repositoryRoot().resolve(SettingsDocs.MARKDOWN).getParent().resolve(link.group(1));
+        GoldenFiles.repositoryRoot()
+            .resolve(SettingsDocs.MARKDOWN)
+            .getParent()
+            .resolve(link.group(1));
     assertThat(linked.normalize())
-        .isEqualTo(repositoryRoot().resolve(SettingsDocs.EXAMPLE_PROPERTIES));
+        .isEqualTo(GoldenFiles.repositoryRoot().resolve(SettingsDocs.EXAMPLE_PROPERTIES));
     assertThat(markdown).contains(SettingsDocs.REGENERATE).contains("`kafka.*`");
   }
 

@@ -29,7 +29,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,19 +68,13 @@ class ModelRolloutIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    cluster = TestClusters.startSingleNode();
-    try (Admin admin = cluster.admin()) {
-      Map<String, String> keep = Map.of("retention.ms", "-1");
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(TopologyNames.TELEMETRY_TOPIC, 2, (short) 1).configs(keep),
-                  new NewTopic(TopologyNames.SOC_TOPIC, 1, (short) 1).configs(keep),
-                  new NewTopic(TopologyNames.DLQ_TOPIC, 1, (short) 1).configs(keep),
-                  new NewTopic("battery.soc.shadow", 1, (short) 1).configs(keep)))
-          .all()
-          .get();
-    }
+    Map<String, String> keep = Map.of("retention.ms", "-1");
+    cluster =
+        TestClusters.startSingleNodeWithTopics(
+            new NewTopic(TopologyNames.TELEMETRY_TOPIC, 2, (short) 1).configs(keep),
+            new NewTopic(TopologyNames.SOC_TOPIC, 1, (short) 1).configs(keep),
+            new NewTopic(TopologyNames.DLQ_TOPIC, 1, (short) 1).configs(keep),
+            new NewTopic("battery.soc.shadow", 1, (short) 1).configs(keep));
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.socstream.streams.TopologyNames;
+import io.socstream.streams.testing.GoldenFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,38 +29,20 @@ import org.junit.jupiter.api.Test;
  */
 class TopologyDocsTest {
 
-  private static final boolean UPDATE = Boolean.getBoolean("soc.updateGolden");
-
-  /** The repository root: the first folder upwards with {@code mvnw} and {@code streams-app}. */
-  static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("streams-app"))) {
-        return dir;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-  }
-
   private static Path docsDir() {
-    return repositoryRoot().resolve(TopologyDocs.DIR);
+    return GoldenFiles.repositoryRoot().resolve(TopologyDocs.DIR);
   }
 
   @Test
   void committedDocsAreUpToDate() throws IOException {
     Map<String, String> generated = TopologyDocs.render();
-    if (UPDATE) {
+    if (GoldenFiles.UPDATE) {
       TopologyDocs.write(docsDir());
     }
-    List<String> stale = new ArrayList<>();
-    for (Map.Entry<String, String> file : generated.entrySet()) {
-      Path committed = docsDir().resolve(file.getKey());
-      if (!Files.exists(committed)
-          || !Files.readString(committed, StandardCharsets.UTF_8).equals(file.getValue())) {
-        stale.add(TopologyDocs.DIR + "/" + file.getKey());
-      }
-    }
+    List<String> stale =
+        GoldenFiles.stale(docsDir(), generated).stream()
+            .map(name -> TopologyDocs.DIR + "/" + name)
+            .toList();
     if (!stale.isEmpty()) {
       fail(
           "%s differ from what the topology generates now. If the change is deliberate (renamed"
