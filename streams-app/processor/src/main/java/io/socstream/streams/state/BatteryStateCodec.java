@@ -4,9 +4,7 @@ import io.socstream.core.estimate.BatteryEstimator;
 import io.socstream.core.features.FeatureSpec;
 import io.socstream.core.features.Sample;
 import io.socstream.core.fusion.FusionParameters;
-import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Bytes of a {@link BatteryState} in the {@code battery-state} store, big-endian:
@@ -18,8 +16,9 @@ import java.util.Arrays;
  *     | the estimator ({@link BatteryEstimator#encode}, the rest)
  * </pre>
  *
- * The estimator comes last, so the ops endpoint reads the latest estimate without decoding it. One
- * codec per processor (it reuses a scratch buffer; not thread-safe).
+ * The estimator comes last, so the ops endpoint reads the latest estimate without decoding it.
+ * Every part has a size known before writing (the estimator's is fixed per spec), so a value is
+ * written once into an array of its exact size.
  */
 public final class BatteryStateCodec {
 
@@ -34,7 +33,6 @@ public final class BatteryStateCodec {
 
   private final FeatureSpec spec;
   private final FusionParameters fusion;
-  private ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
 
   /** For the estimators of {@code spec} with {@code fusion}. */
   public BatteryStateCodec(FeatureSpec spec, FusionParameters fusion) {
@@ -48,16 +46,22 @@ public final class BatteryStateCodec {
   }
 
   public byte[] encode(BatteryState state) {
-    while (true) {
-      scratch.clear();
-      try {
-        write(state, scratch);
-        return Arrays.copyOf(scratch.array(), scratch.position());
-      } catch (BufferOverflowException e) {
-        // The estimator's size is not known before it is written (today's feature snapshot).
-        scratch = ByteBuffer.allocate(scratch.capacity() * 2);
-      }
+    ByteBuffer b = ByteBuffer.allocate(encodedSize(state));
+    write(state, b);
+    if (b.hasRemaining()) {
+      throw new IllegalStateException(b.remaining() + " bytes of the battery state left unwritten");
     }
+    return b.array();
+  }
+
+  /** The exact size {@link #encode} writes: the header's parts, then the fixed-size estimator. */
+  private static int encodedSize(BatteryState state) {
+    byte[] latest = state.latestEstimate();
+    return 2
+        + (state.isPending() ? Long.BYTES : 0)
+        + (state.held() != null ? HELD_SIZE : 0)
+        + (latest != null ? Short.BYTES + latest.length : 0)
+        + state.estimator().encodedSize();
   }
 
   private static void write(BatteryState state, ByteBuffer b) {
