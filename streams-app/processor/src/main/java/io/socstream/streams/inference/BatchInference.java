@@ -14,26 +14,21 @@ import org.apache.kafka.streams.StreamsMetrics;
  */
 public final class BatchInference {
 
-  private final SocModel model;
   private final SocMetrics metrics;
   private final int stride;
   private final Sensor calls;
 
   /**
    * Registers the {@code model-calls} sensor of task {@code task} (group {@code soc-inference}).
+   *
+   * @param model a model of the pipeline's feature spec (sets the window's size)
    */
   public BatchInference(SocModel model, SocMetrics metrics, StreamsMetrics streams, String task) {
-    this.model = model;
     this.metrics = metrics;
     this.stride = model.featureSpec().windowLength() * model.featureSpec().featureCount();
     this.calls =
         streams.addRateTotalSensor(
             "soc-inference", task, "model-calls", Sensor.RecordingLevel.INFO);
-  }
-
-  /** The model's output for every window, in order. */
-  public float[] predict(List<FeatureWindow> windows) {
-    return predict(model, windows);
   }
 
   /** {@code model}'s output for every window, in order (rollout: the batch's leased model). */

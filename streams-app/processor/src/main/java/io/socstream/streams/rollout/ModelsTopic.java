@@ -158,17 +158,9 @@ public final class ModelsTopic {
    * Assigns every partition of {@code topic} to {@code consumer} (no group), seeks to the beginning
    * and reads up to the end offsets taken at the start.
    *
-   * @return the publications in partition and offset order
+   * @return the publications in partition and offset order, and the engines' refusal reports (the
+   *     newest per key; a tombstone removes one)
    * @throws TimeoutException when the end is not reached within {@code timeout}
-   */
-  public static List<PublishedModel> readToEnd(
-      Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
-    return readContents(consumer, topic, timeout).published();
-  }
-
-  /**
-   * Like {@link #readToEnd}, also collecting the engines' refusal reports (the newest per key; a
-   * tombstone removes one).
    */
   public static Contents readContents(
       Consumer<String, byte[]> consumer, String topic, Duration timeout) throws TimeoutException {
