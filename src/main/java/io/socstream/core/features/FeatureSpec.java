@@ -94,11 +94,6 @@ public record FeatureSpec(
     }
   }
 
-  /** The same spec with another block length (0 = legacy per-sample means, Δt off then). */
-  public FeatureSpec withBlocks(int seconds, boolean deltaTime) {
-    return new FeatureSpec(windowLength, averagingHorizonsSeconds, maxGapMs, seconds, deltaTime);
-  }
-
   /** Whether the rolling means are block sums (features v2) rather than per-sample (legacy v1). */
   public boolean usesBlocks() {
     return blockSeconds > 0;

@@ -126,13 +126,6 @@ public record FusionParameters(
     return charging ? point.chargeAh() : point.dischargeAh();
   }
 
-  /** These parameters with another noise model (same capacity curve and κ). */
-  public FusionParameters withNoise(
-      double processNoise, double measurementNoise, double initialVariance, double warmUpFactor) {
-    return new FusionParameters(
-        capacity, processNoise, measurementNoise, initialVariance, warmUpFactor, integrationNoise);
-  }
-
   /** These parameters with another integration-error coefficient κ. */
   public FusionParameters withIntegrationNoise(double integrationNoise) {
     return new FusionParameters(

@@ -71,17 +71,4 @@ public record Schedule(
         minLearningRate,
         timeBudget);
   }
-
-  /** A copy with another time budget. */
-  public Schedule withTimeBudget(Duration newTimeBudget) {
-    return new Schedule(
-        learningRate,
-        batchSize,
-        maxEpochs,
-        earlyStoppingPatience,
-        plateauPatience,
-        plateauFactor,
-        minLearningRate,
-        newTimeBudget);
-  }
 }
